@@ -1,0 +1,56 @@
+package io.github.calendlywebhook.core.event;
+
+/**
+ * Receives events after they are stored durably. Every method has an empty default, so an
+ * implementation overrides only the kinds it cares about.
+ *
+ * <p>Listeners run once per stored event, never for a duplicate delivery. An exception thrown by a
+ * listener is logged and counted; it changes neither the response sent to Calendly nor the stored event.
+ */
+public interface CalendlyEventListener {
+
+    /** Called for {@code invitee.created}. */
+    default void onInviteeCreated(InviteeCreatedEvent event) {
+    }
+
+    /** Called for {@code invitee.canceled}. */
+    default void onInviteeCanceled(InviteeCanceledEvent event) {
+    }
+
+    /** Called for {@code invitee_no_show.created}. */
+    default void onInviteeNoShowCreated(InviteeNoShowCreatedEvent event) {
+    }
+
+    /** Called for {@code invitee_no_show.deleted}. */
+    default void onInviteeNoShowDeleted(InviteeNoShowDeletedEvent event) {
+    }
+
+    /** Called for {@code routing_form_submission.created}. */
+    default void onRoutingFormSubmissionCreated(RoutingFormSubmissionCreatedEvent event) {
+    }
+
+    /** Called for event kinds without a model. */
+    default void onUnknownEvent(UnknownEvent event) {
+    }
+
+    /**
+     * Dispatches an event to the method for its kind; override to receive every event in one place.
+     *
+     * @param event the stored event
+     */
+    default void onEvent(CalendlyEvent event) {
+        if (event instanceof InviteeCreatedEvent e) {
+            onInviteeCreated(e);
+        } else if (event instanceof InviteeCanceledEvent e) {
+            onInviteeCanceled(e);
+        } else if (event instanceof InviteeNoShowCreatedEvent e) {
+            onInviteeNoShowCreated(e);
+        } else if (event instanceof InviteeNoShowDeletedEvent e) {
+            onInviteeNoShowDeleted(e);
+        } else if (event instanceof RoutingFormSubmissionCreatedEvent e) {
+            onRoutingFormSubmissionCreated(e);
+        } else if (event instanceof UnknownEvent e) {
+            onUnknownEvent(e);
+        }
+    }
+}
