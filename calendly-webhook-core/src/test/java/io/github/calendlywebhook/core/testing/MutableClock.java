@@ -6,48 +6,65 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that tests move by hand, so time logic is tested without sleeping. Thread-safe. */
+/**
+ * A {@link Clock} whose instant tests set and advance explicitly, so time-dependent behaviour is tested
+ * without sleeping. Thread-safe; every copy made by {@link #withZone(ZoneId)} shares the same instant.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> instant;
     private final ZoneId zone;
 
+    private MutableClock(AtomicReference<Instant> instant, ZoneId zone) {
+        this.instant = instant;
+        this.zone = zone;
+    }
+
     /**
-     * Creates a clock at an instant, in UTC.
+     * Returns a clock in UTC standing at the given instant.
      *
      * @param start the initial instant
+     * @return the clock
      */
-    public MutableClock(Instant start) {
-        this(start, ZoneOffset.UTC);
-    }
-
-    private MutableClock(Instant start, ZoneId zone) {
-        this.now = Objects.requireNonNull(start, "start");
-        this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    /** Returns a clock at 2026-01-15T10:00:00Z. */
-    public static MutableClock fixed() {
-        return new MutableClock(Instant.parse("2026-01-15T10:00:00Z"));
+    public static MutableClock at(Instant start) {
+        return new MutableClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
     }
 
     /**
-     * Moves the clock forward (or back, for a negative amount).
+     * Returns a clock in UTC standing at the given epoch second.
+     *
+     * @param epochSecond seconds since the epoch
+     * @return the clock
+     */
+    public static MutableClock atEpochSecond(long epochSecond) {
+        return at(Instant.ofEpochSecond(epochSecond));
+    }
+
+    /**
+     * Moves the clock to the given instant, forwards or backwards.
+     *
+     * @param newInstant the new instant
+     */
+    public void set(Instant newInstant) {
+        instant.set(Objects.requireNonNull(newInstant, "newInstant"));
+    }
+
+    /**
+     * Moves the clock by the given amount; a negative amount moves it back.
      *
      * @param amount how far to move
+     * @return the new instant
      */
-    public synchronized void advance(Duration amount) {
-        now = now.plus(amount);
+    public Instant advance(Duration amount) {
+        Objects.requireNonNull(amount, "amount");
+        return instant.updateAndGet(current -> current.plus(amount));
     }
 
-    /**
-     * Sets the clock.
-     *
-     * @param instant the new instant
-     */
-    public void set(Instant instant) {
-        now = Objects.requireNonNull(instant, "instant");
+    @Override
+    public Instant instant() {
+        return instant.get();
     }
 
     @Override
@@ -57,11 +74,11 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId newZone) {
-        return new MutableClock(now, newZone);
+        return new MutableClock(instant, newZone);
     }
 
     @Override
-    public Instant instant() {
-        return now;
+    public String toString() {
+        return "MutableClock[" + instant.get() + ", " + zone + "]";
     }
 }
