@@ -9,6 +9,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -21,6 +22,9 @@ import io.micronaut.http.annotation.Trace;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +62,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Post
-    public MutableHttpResponse<byte[]> post(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> post(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -69,7 +73,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Get
-    public MutableHttpResponse<byte[]> get(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> get(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -80,7 +84,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Put
-    public MutableHttpResponse<byte[]> put(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> put(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -91,7 +95,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Patch
-    public MutableHttpResponse<byte[]> patch(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> patch(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -102,7 +106,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Delete
-    public MutableHttpResponse<byte[]> delete(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> delete(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -113,7 +117,7 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Options
-    public MutableHttpResponse<byte[]> options(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> options(HttpRequest<?> request) {
         return process(request);
     }
 
@@ -124,20 +128,30 @@ public class CalendlyWebhookController {
      * @return the processor's answer
      */
     @Trace
-    public MutableHttpResponse<byte[]> trace(HttpRequest<byte[]> request) {
+    public MutableHttpResponse<byte[]> trace(HttpRequest<?> request) {
         return process(request);
     }
 
-    private MutableHttpResponse<byte[]> process(HttpRequest<byte[]> request) {
-        byte[] body = request.getBody().orElseGet(() -> new byte[0]);
-        WebhookResponse answer = processor.process(new WebhookRequest(request.getMethodName(), request.getPath(),
-                headers(request), peerAddress(request.getRemoteAddress()), new ByteArrayInputStream(body),
-                request.getContentLength()));
+    private MutableHttpResponse<byte[]> process(HttpRequest<?> request) {
+        WebhookResponse answer;
+        try (InputStream body = body(request)) {
+            answer = processor.process(new WebhookRequest(request.getMethodName(), request.getPath(),
+                    headers(request), peerAddress(request.getRemoteAddress()), body, request.getContentLength()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(HttpStatus.valueOf(answer.status()))
                 .contentType(WebhookResponse.CONTENT_TYPE)
                 .body(answer.bodyBytes());
         answer.headers().forEach(response::header);
         return response;
+    }
+
+    private static InputStream body(HttpRequest<?> request) {
+        if (request instanceof ServerHttpRequest<?> server) {
+            return server.byteBody().toInputStream();
+        }
+        return new ByteArrayInputStream(request.getBody(byte[].class).orElseGet(() -> new byte[0]));
     }
 
     private static Map<String, List<String>> headers(HttpRequest<?> request) {
