@@ -7,6 +7,9 @@ import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -14,6 +17,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +57,24 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the in-memory store, which loses events on restart.
+     * Returns the JDBC store on the application's {@link DataSource}, creating the tables unless they
+     * exist, or, without a data source, the in-memory store, which loses events on restart.
      *
+     * @param dataSources the application's data source, if any
      * @return the store
      */
     @Singleton
     @Requires(missingBeans = EventStore.class)
-    EventStore calendlyEventStore() {
-        LOG.warn("No javax.sql.DataSource bean: Calendly webhook events are kept in memory and lost on restart");
+    EventStore calendlyEventStore(BeanProvider<DataSource> dataSources) {
+        if (dataSources.isPresent()) {
+            DataSource dataSource = dataSources.get();
+            if (JdbcSchema.create(dataSource)) {
+                LOG.info("Created the Calendly webhook tables");
+            }
+            return JdbcEventStore.create(dataSource);
+        }
+        LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not durable. "
+                + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
         return new InMemoryEventStore();
     }
 
