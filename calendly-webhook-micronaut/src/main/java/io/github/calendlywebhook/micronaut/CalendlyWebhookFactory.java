@@ -1,15 +1,19 @@
 package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -67,11 +71,7 @@ public class CalendlyWebhookFactory {
     @Requires(missingBeans = EventStore.class)
     EventStore calendlyEventStore(BeanProvider<DataSource> dataSources) {
         if (dataSources.isPresent()) {
-            DataSource dataSource = dataSources.get();
-            if (JdbcSchema.create(dataSource)) {
-                LOG.info("Created the Calendly webhook tables");
-            }
-            return JdbcEventStore.create(dataSource);
+            return JdbcEventStore.create(withSchema(dataSources.get()));
         }
         LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not durable. "
                 + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
@@ -79,14 +79,22 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the audit log that discards entries.
+     * Returns the audit log in the application's {@link DataSource}, or, without one, a bounded in-memory log.
      *
-     * @return the audit log
+     * @param dataSources the application's data source, if any
+     * @return the audit log, queryable
      */
     @Singleton
     @Requires(missingBeans = AuditLog.class)
-    AuditLog calendlyAuditLog() {
-        return AuditLog.discarding();
+    AuditRepository calendlyAuditLog(BeanProvider<DataSource> dataSources) {
+        return dataSources.isPresent() ? JdbcAuditLog.create(withSchema(dataSources.get())) : new InMemoryAuditLog();
+    }
+
+    private static DataSource withSchema(DataSource dataSource) {
+        if (JdbcSchema.create(dataSource)) {
+            LOG.info("Created the Calendly webhook tables");
+        }
+        return dataSource;
     }
 
     /**
@@ -102,6 +110,7 @@ public class CalendlyWebhookFactory {
 
     /**
      * Returns the processor, wired with every {@link CalendlyEventListener} and {@link DeliveryObserver} bean.
+     * Pending aggregated rejections are written to the audit log on shutdown.
      *
      * @param settings the settings
      * @param clock the clock
@@ -112,6 +121,7 @@ public class CalendlyWebhookFactory {
      * @return the processor
      */
     @Context
+    @Bean(preDestroy = "flushAudit")
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store, AuditLog auditLog,
             List<CalendlyEventListener> listeners, List<DeliveryObserver> observers) {

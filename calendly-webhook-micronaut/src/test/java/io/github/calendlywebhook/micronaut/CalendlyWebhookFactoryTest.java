@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.store.AppendResult;
@@ -45,9 +46,10 @@ class CalendlyWebhookFactoryTest {
     }
 
     @Test
-    void noDataSourceShouldFallBackToTheInMemoryStore() {
+    void noDataSourceShouldFallBackToTheInMemoryStoreAndAuditLog() {
         try (ApplicationContext context = run(Map.of())) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(InMemoryEventStore.class);
+            assertThat(context.getBean(AuditLog.class)).isInstanceOf(InMemoryAuditLog.class);
         }
     }
 

@@ -2,11 +2,13 @@ package io.github.calendlywebhook.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
@@ -42,6 +44,13 @@ class JdbcStoreTest {
         try (ApplicationContext context = run()) {
             assertThat(context.getBean(EventStore.class)).isInstanceOf(JdbcEventStore.class);
             assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+        }
+    }
+
+    @Test
+    void dataSourceBeanShouldSelectTheJdbcAuditLog() {
+        try (ApplicationContext context = run()) {
+            assertThat(context.getBean(AuditLog.class)).isInstanceOf(JdbcAuditLog.class);
         }
     }
 
