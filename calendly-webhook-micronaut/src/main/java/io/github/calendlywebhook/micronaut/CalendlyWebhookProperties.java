@@ -43,7 +43,7 @@ public class CalendlyWebhookProperties {
         return WebhookSettings.builder()
                 .enabled(enabled)
                 .path(path)
-                .secret(secret)
+                .secret(secret == null || secret.isBlank() ? null : secret)
                 .previousSecrets(previousSecrets())
                 .tolerance(tolerance)
                 .allowedIps(allowedIps)
@@ -112,7 +112,8 @@ public class CalendlyWebhookProperties {
     }
 
     /**
-     * Sets the signing key of the webhook subscription; {@code CALENDLY_WEBHOOK_SECRET} binds here.
+     * Sets the signing key of the webhook subscription; {@code CALENDLY_WEBHOOK_SECRET} binds here. A blank
+     * value counts as not set.
      *
      * @param secret the secret
      */

@@ -101,6 +101,14 @@ class CalendlyWebhookEndpointTest {
     }
 
     @Test
+    void headShouldBeAnsweredByTheCoreWith405() throws Exception {
+        HttpResponse<String> response = send("HEAD", "application/json", new byte[0]);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @Test
     void putShouldBeAnsweredByTheCoreWith405() throws Exception {
         HttpResponse<String> response = send("PUT", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
 

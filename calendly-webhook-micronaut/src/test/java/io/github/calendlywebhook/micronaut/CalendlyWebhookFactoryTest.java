@@ -73,6 +73,13 @@ class CalendlyWebhookFactoryTest {
     }
 
     @Test
+    void blankSecretShouldFailStartupAsMissing() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.secret", " ")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.secret is not set");
+    }
+
+    @Test
     void invalidAllowlistEntryShouldFailStartupNamingTheKeyAndEntry() {
         assertThatThrownBy(() -> run(Map.of("calendly.webhook.allowed-ips", "calendly.com")).close())
                 .isInstanceOf(BeanInstantiationException.class)
