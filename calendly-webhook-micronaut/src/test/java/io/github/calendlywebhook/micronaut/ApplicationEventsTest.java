@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.event.InviteeCanceledEvent;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
+import io.github.calendlywebhook.core.event.UnknownEvent;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.DeliveryResult;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
@@ -47,6 +48,17 @@ class ApplicationEventsTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(context.getBean(Bookings.class).created).hasSize(1);
             assertThat(context.getBean(Bookings.class).canceled).isEmpty();
+        }
+    }
+
+    @Test
+    void everyKindShouldReachAListenerOfTheCommonType() {
+        try (ApplicationContext context = run()) {
+            deliver(context, SignedPayloads.inviteeCreated());
+            deliver(context, SignedPayloads.unknownEvent());
+
+            assertThat(context.getBean(Bookings.class).all).hasSize(2)
+                    .anySatisfy(event -> assertThat(event).isInstanceOf(UnknownEvent.class));
         }
     }
 
@@ -95,6 +107,7 @@ class ApplicationEventsTest {
 
         final List<InviteeCreatedEvent> created = new CopyOnWriteArrayList<>();
         final List<InviteeCanceledEvent> canceled = new CopyOnWriteArrayList<>();
+        final List<CalendlyEvent> all = new CopyOnWriteArrayList<>();
 
         @EventListener
         void on(InviteeCreatedEvent event) {
@@ -104,6 +117,11 @@ class ApplicationEventsTest {
         @EventListener
         void on(InviteeCanceledEvent event) {
             canceled.add(event);
+        }
+
+        @EventListener
+        void onAny(CalendlyEvent event) {
+            all.add(event);
         }
     }
 

@@ -119,6 +119,13 @@ class CalendlyWebhookFactoryTest {
         }
     }
 
+    @Test
+    void applicationProcessorShouldReplaceTheDefault() {
+        try (ApplicationContext context = run(Map.of("spec.name", "replaced-processor"))) {
+            assertThat(context.getBeansOfType(WebhookProcessor.class)).singleElement().isSameAs(ReplacingProcessor.PROCESSOR);
+        }
+    }
+
     private static String stackTrace(Throwable e) {
         java.io.StringWriter out = new java.io.StringWriter();
         e.printStackTrace(new java.io.PrintWriter(out));
@@ -151,6 +158,20 @@ class CalendlyWebhookFactoryTest {
         @Singleton
         WebhookSettings settings() {
             return WebhookSettings.builder().secret(SECRET).path("/replaced").build();
+        }
+    }
+
+    /** An application that builds its own processor. */
+    @Factory
+    @Requires(property = "spec.name", value = "replaced-processor")
+    static class ReplacingProcessor {
+
+        static final WebhookProcessor PROCESSOR = WebhookProcessor.builder(
+                WebhookSettings.builder().secret(SECRET).build()).build();
+
+        @Singleton
+        WebhookProcessor processor() {
+            return PROCESSOR;
         }
     }
 }
