@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.LeadRecorder;
 import java.util.function.Function;
@@ -21,4 +22,15 @@ public interface ProjectingEventStore extends EventStore, CounterSource, LeadRec
      * @throws StoreUnavailableException when the store cannot be read or written
      */
     void rebuildProjections(Function<byte[], CalendlyEvent> decoder);
+
+    /**
+     * Recomputes every counter and per-invitee state from the stored raw events, parsed again with
+     * {@link CalendlyEventParser}.
+     *
+     * @throws StoreUnavailableException when the store cannot be read or written
+     */
+    default void rebuildProjections() {
+        CalendlyEventParser parser = CalendlyEventParser.create();
+        rebuildProjections(parser::parse);
+    }
 }
