@@ -15,7 +15,8 @@ public interface ProjectingEventStore extends EventStore, CounterSource, LeadRec
     /**
      * Recomputes every counter and per-invitee state from the stored raw events and recorded leads
      * (after a change of definitions or a restore), giving the same numbers as the incremental updates.
-     * Writes running at the same time wait until it completes.
+     * The in-memory store and PostgreSQL make appends wait until it completes; on H2, run it while no
+     * deliveries arrive.
      *
      * @param decoder turns a stored raw body back into its event, usually
      *     {@code CalendlyEventParser.create()::parse}; stores that keep parsed events may not need it
