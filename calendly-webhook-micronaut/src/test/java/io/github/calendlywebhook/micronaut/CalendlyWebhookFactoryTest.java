@@ -31,7 +31,7 @@ class CalendlyWebhookFactoryTest {
         Map<String, Object> all = new HashMap<>();
         all.put("calendly.webhook.secret", SECRET);
         all.putAll(properties);
-        return ApplicationContext.run(all);
+        return ApplicationContext.builder(all).environmentPropertySource(false).start();
     }
 
     @Test
@@ -67,7 +67,8 @@ class CalendlyWebhookFactoryTest {
 
     @Test
     void missingSecretShouldFailStartupNamingTheKey() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("calendly.webhook.path", "/hooks")).close())
+        assertThatThrownBy(() -> ApplicationContext.builder(Map.of("calendly.webhook.path", "/hooks"))
+                .environmentPropertySource(false).start().close())
                 .isInstanceOf(BeanInstantiationException.class)
                 .hasMessageContaining("calendly.webhook.secret");
     }

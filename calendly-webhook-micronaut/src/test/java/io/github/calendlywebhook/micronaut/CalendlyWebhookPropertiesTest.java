@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.EnvironmentPropertySource;
+import io.micronaut.context.env.PropertySource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,7 +20,7 @@ class CalendlyWebhookPropertiesTest {
     private static WebhookSettings bind(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("calendly.webhook.enabled", "false");
-        try (ApplicationContext context = ApplicationContext.run(all)) {
+        try (ApplicationContext context = ApplicationContext.builder(all).environmentPropertySource(false).start()) {
             return context.getBean(CalendlyWebhookProperties.class).toSettings();
         }
     }
@@ -68,6 +70,18 @@ class CalendlyWebhookPropertiesTest {
         assertThat(settings.rateLimitPolicy()).isEqualTo(RateLimitPolicy.ALL_REQUESTS);
         assertThat(settings.maxBodySize()).isEqualTo(WebhookSettings.DEFAULT_MAX_BODY_SIZE);
         assertThat(settings.debug()).isFalse();
+    }
+
+    @Test
+    void bindsTheSecretFromTheCalendlyWebhookSecretEnvironmentVariable() {
+        PropertySource environment = PropertySource.of("environment-variables",
+                Map.of("CALENDLY_WEBHOOK_SECRET", "from-the-environment", "CALENDLY_WEBHOOK_ENABLED", "false"),
+                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE, EnvironmentPropertySource.ORIGIN);
+
+        try (ApplicationContext context = ApplicationContext.builder().propertySources(environment).start()) {
+            assertThat(context.getBean(CalendlyWebhookProperties.class).toSettings().secret())
+                    .isEqualTo("from-the-environment");
+        }
     }
 
     @Test
