@@ -1,7 +1,10 @@
 package io.github.calendlywebhook.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +22,11 @@ import org.slf4j.LoggerFactory;
 /** Sends authenticated requests to Calendly, retrying 429s, 5xx and connection failures within a bound. */
 final class ApiTransport {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads decimals exactly, keeping their scale, so rebuilt bodies carry the amounts Calendly sent. */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     private static final Logger LOG = LoggerFactory.getLogger(ApiTransport.class);
 
     /** A successful answer, or a 404 (body {@code null}). */
