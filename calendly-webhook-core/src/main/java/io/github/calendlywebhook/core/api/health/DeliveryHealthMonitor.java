@@ -2,6 +2,8 @@ package io.github.calendlywebhook.core.api.health;
 
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.DeliveryResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Issues: a disabled or retrying subscription (from {@link #observeSubscriptions}), and bursts of
  * signature failures, allowlist refusals, rate-limited deliveries or store errors (from
- * {@link #onOutcome}). An issue that stays active is alerted once (de-duplicated); a new degradation
+ * {@link #onDelivery}, as a {@link DeliveryObserver} of the processor). An issue that stays active is alerted once (de-duplicated); a new degradation
  * of the same issue is alerted at most once per {@code minAlertInterval} (rate-limited), and its
  * recovery only if its degradation was alerted. Bursts end when the window passes without enough
  * occurrences, checked on every outcome and by {@link #evaluate()}, which a scheduled check calls.
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Observing an outcome is cheap and never throws; alerts are sent outside the lock through an
  * {@link AlertNotifier} that does not block, so alerting never delays or changes a delivery.
  */
-public final class DeliveryHealthMonitor {
+public final class DeliveryHealthMonitor implements DeliveryObserver {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryHealthMonitor.class);
 
@@ -63,6 +65,17 @@ public final class DeliveryHealthMonitor {
      */
     public static DeliveryHealthMonitorBuilder builder(AlertNotifier notifier) {
         return new DeliveryHealthMonitorBuilder(notifier);
+    }
+
+    /**
+     * Observes one delivery; register the monitor with {@code WebhookProcessor.Builder#observer}.
+     * Never throws.
+     *
+     * @param result the delivery's final outcome
+     */
+    @Override
+    public void onDelivery(DeliveryResult result) {
+        onOutcome(result.outcome());
     }
 
     /**
