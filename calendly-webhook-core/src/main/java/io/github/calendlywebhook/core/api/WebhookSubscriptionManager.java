@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one healthy Calendly webhook subscription per callback URL.
@@ -25,9 +27,15 @@ import java.util.stream.Collectors;
  * disabled subscription delivers nothing, so deleting it first loses nothing that was still coming.
  * {@link #changeUrl} always registers the new URL before removing the old one, as the URLs differ.
  *
+ * <p>A replaced subscription that cannot be deleted after its successor exists is logged and left for
+ * the next call, so the new key is never lost; disabled leftovers beside a healthy subscription at the
+ * URL are deleted by {@link #ensure}.
+ *
  * <p>Callback URLs must use HTTPS; plain HTTP is accepted only for loopback addresses.
  */
 public final class WebhookSubscriptionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSubscriptionManager.class);
 
     private final CalendlyApiClient client;
     private final SecureRandom random;
@@ -88,7 +96,11 @@ public final class WebhookSubscriptionManager {
                 .filter(s -> s.healthy() && s.covers(wanted))
                 .findFirst();
         if (healthy.isPresent()) {
-            return new EnsureResult(healthy.get(), EnsureResult.Action.UNCHANGED, null, List.of(), false);
+            List<WebhookSubscription> disabled = atUrl.stream()
+                    .filter(s -> s.state() != SubscriptionState.ACTIVE)
+                    .collect(Collectors.toList());
+            return new EnsureResult(healthy.get(), EnsureResult.Action.UNCHANGED, null, deleteReplaced(disabled),
+                    false);
         }
         EnsureResult.Action action = atUrl.isEmpty() ? EnsureResult.Action.CREATED : EnsureResult.Action.REPAIRED;
         return replace(me, scope, callbackUrl, wanted, atUrl, action);
@@ -111,10 +123,7 @@ public final class WebhookSubscriptionManager {
         }
         EnsureResult atNew = ensure(newUrl, events, scope);
         List<WebhookSubscription> removed = new ArrayList<>(atNew.removed());
-        for (WebhookSubscription old : atUrl(client.currentUser(), scope, oldUrl)) {
-            client.deleteWebhookSubscription(old.uri());
-            removed.add(old);
-        }
+        removed.addAll(deleteReplaced(atUrl(client.currentUser(), scope, oldUrl)));
         return new EnsureResult(atNew.subscription(), EnsureResult.Action.MOVED, atNew.signingKey(), removed,
                 atNew.deliveryGap());
     }
@@ -124,17 +133,36 @@ public final class WebhookSubscriptionManager {
         SigningKey key = SigningKey.generate(random);
         NewWebhookSubscription request = new NewWebhookSubscription(url, events, me.organization(),
                 scope == SubscriptionScope.USER ? me.uri() : null, null, scope, key.value());
+        WebhookSubscription created;
         try {
-            WebhookSubscription created = client.createWebhookSubscription(request);
-            old.forEach(subscription -> client.deleteWebhookSubscription(subscription.uri()));
-            return new EnsureResult(created, action, key, old, false);
+            created = client.createWebhookSubscription(request);
         } catch (CalendlyApiException e) {
             if (!CalendlyApiException.CONFLICT.equals(e.code()) || old.isEmpty()) {
                 throw e;
             }
+            old.forEach(subscription -> client.deleteWebhookSubscription(subscription.uri()));
+            return new EnsureResult(client.createWebhookSubscription(request), action, key, old, true);
         }
-        old.forEach(subscription -> client.deleteWebhookSubscription(subscription.uri()));
-        return new EnsureResult(client.createWebhookSubscription(request), action, key, old, true);
+        return new EnsureResult(created, action, key, deleteReplaced(old), false);
+    }
+
+    /**
+     * Deletes the replaced subscriptions once their successor exists. A failure here must not lose the
+     * new signing key, so it is logged and the subscription is left out of the removed ones; the next
+     * {@link #ensure} or {@link #changeUrl} call deletes it.
+     */
+    private List<WebhookSubscription> deleteReplaced(List<WebhookSubscription> old) {
+        List<WebhookSubscription> removed = new ArrayList<>();
+        for (WebhookSubscription subscription : old) {
+            try {
+                client.deleteWebhookSubscription(subscription.uri());
+                removed.add(subscription);
+            } catch (CalendlyApiException e) {
+                LOG.warn("could not delete the replaced webhook subscription {} ({}); it is retried on the next "
+                        + "call", subscription.uri(), e.code());
+            }
+        }
+        return removed;
     }
 
     private List<WebhookSubscription> atUrl(CurrentUser me, SubscriptionScope scope, String url) {

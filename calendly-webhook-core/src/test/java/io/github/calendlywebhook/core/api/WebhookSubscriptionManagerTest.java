@@ -150,6 +150,31 @@ class WebhookSubscriptionManagerTest {
     }
 
     @Test
+    void returnsTheNewKeyEvenWhenTheOldSubscriptionCannotBeDeleted() {
+        listReturns(page(null, subscription("STUCK", URL, "disabled", null, "invitee.created", "invitee.canceled")));
+        createReturns("NEW", URL);
+        calendly.stubFor(delete(urlPathEqualTo("/webhook_subscriptions/STUCK")).willReturn(aResponse().withStatus(500)));
+
+        EnsureResult result = manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(result.signingKey()).isNotNull();
+        assertThat(result.subscription().uuid()).isEqualTo("NEW");
+        assertThat(result.removed()).isEmpty();
+    }
+
+    @Test
+    void deletesADisabledLeftoverBesideAHealthySubscription() {
+        listReturns(page(null, subscription("OLD", URL, "disabled", null, "invitee.created", "invitee.canceled"),
+                subscription("GOOD", URL, "active", null, "invitee.created", "invitee.canceled")));
+
+        EnsureResult result = manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(result.action()).isEqualTo(EnsureResult.Action.UNCHANGED);
+        assertThat(result.subscription().uuid()).isEqualTo("GOOD");
+        assertThat(writes()).containsExactly("DELETE /webhook_subscriptions/OLD");
+    }
+
+    @Test
     void refusesPlainHttpCallbackUrlsBeforeCallingCalendly() {
         assertThatThrownBy(() -> manager.ensure("http://hooks.example.com/x", EVENTS, SubscriptionScope.ORGANIZATION))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
