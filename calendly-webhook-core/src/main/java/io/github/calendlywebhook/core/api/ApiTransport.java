@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends authenticated requests to Calendly, retrying 429s, 5xx and connection failures within a bound. */
+/**
+ * Sends authenticated requests to Calendly, retrying 429s, 5xx and connection failures within a bound.
+ * A POST is not idempotent, so it is retried only when Calendly cannot have applied it: after a 429, a
+ * 503, or a failure to connect.
+ */
 final class ApiTransport {
 
     /** Reads decimals exactly, keeping their scale, so rebuilt bodies carry the amounts Calendly sent. */
@@ -71,12 +75,17 @@ final class ApiTransport {
 
     Response execute(String method, URI uri, @Nullable JsonNode body) {
         HttpRequest request = request(method, uri, body);
+        boolean idempotent = !"POST".equals(method);
         int retries = 0;
         while (true) {
             HttpResponse<byte[]> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
+                if (!idempotent && !neverSent(e)) {
+                    throw new CalendlyApiException(CalendlyApiException.UNAVAILABLE, 0, null, "Calendly did not "
+                            + "answer " + method + " " + uri.getPath() + " (not retried: it may have been applied)", e);
+                }
                 retries = pause(retries, retry.backoff(retries), method, uri, "connection failure",
                         new CalendlyApiException(CalendlyApiException.UNAVAILABLE, 0, null,
                                 "Calendly could not be reached: " + e.getClass().getSimpleName(), e));
@@ -91,6 +100,10 @@ final class ApiTransport {
                 retries = pause(retries, retry.rateLimitWait(response.headers()), method, uri, "429",
                         new CalendlyApiException(CalendlyApiException.RATE_LIMITED, 429, null,
                                 "Calendly kept answering 429 Too Many Requests after " + retries + " retries", null));
+            } else if (status >= 500 && !idempotent && status != 503) {
+                throw new CalendlyApiException(CalendlyApiException.UNAVAILABLE, status, null, "Calendly answered "
+                        + status + " to " + method + " " + uri.getPath() + " (not retried: it may have been applied)",
+                        null);
             } else if (status >= 500) {
                 retries = pause(retries, retry.backoff(retries), method, uri, String.valueOf(status),
                         new CalendlyApiException(CalendlyApiException.UNAVAILABLE, status, null,
@@ -99,6 +112,11 @@ final class ApiTransport {
                 return answer(method, uri, status, response.body());
             }
         }
+    }
+
+    /** Returns whether the failure happened before the request could reach Calendly. */
+    private static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
     }
 
     private int pause(int retries, Duration wait, String method, URI uri, String reason,

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Every list method reads all pages. A 429 is retried after the {@code X-RateLimit-Reset} seconds
  * Calendly sends, 5xx answers and connection failures with exponential back-off, both within the
- * configured bound; a 401 or 403 raises {@link CalendlyAuthenticationException}; other 4xx raise
+ * configured bound (a create is retried only when Calendly cannot have applied it: 429, 503, or no
+ * connection); a 401 or 403 raises {@link CalendlyAuthenticationException}; other 4xx raise
  * {@link CalendlyApiException} with Calendly's {@code title} and {@code message}. The token never
  * appears in {@link #toString()}, logs or exceptions. Instances are thread-safe.
  */

@@ -77,6 +77,18 @@ public final class WebhookSubscriptionManager {
     }
 
     /**
+     * Lists the subscriptions delivering to one callback URL, for a scheduled health check
+     * ({@code DeliveryHealthMonitor#observeSubscriptions}).
+     *
+     * @param callbackUrl the callback URL
+     * @param scope {@link SubscriptionScope#ORGANIZATION} or {@link SubscriptionScope#USER}
+     * @return the subscriptions at that URL
+     */
+    public List<WebhookSubscription> subscriptions(String callbackUrl, SubscriptionScope scope) {
+        return atUrl(client.currentUser(), requireSupported(scope), callbackUrl);
+    }
+
+    /**
      * Makes sure a healthy subscription delivers the events to the callback URL.
      *
      * @param callbackUrl where Calendly should deliver; https, or http to a loopback address

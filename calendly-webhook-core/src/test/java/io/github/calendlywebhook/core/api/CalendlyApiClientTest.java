@@ -196,6 +196,35 @@ class CalendlyApiClientTest {
     }
 
     @Test
+    void doesNotRetryACreateThatMayHaveBeenApplied() {
+        calendly.stubFor(post("/webhook_subscriptions").willReturn(aResponse().withStatus(500)));
+
+        CalendlyApiException e = catchThrowableOfType(CalendlyApiException.class,
+                () -> client.createWebhookSubscription(new NewWebhookSubscription("https://a.example/hook",
+                        List.of("invitee.created"), ORG, null, null, SubscriptionScope.ORGANIZATION, "k3y")));
+
+        assertThat(e.code()).isEqualTo(CalendlyApiException.UNAVAILABLE);
+        calendly.verify(1, postRequestedFor(urlEqualTo("/webhook_subscriptions")));
+    }
+
+    @Test
+    void retriesACreateRefusedWith503() {
+        calendly.stubFor(post("/webhook_subscriptions").inScenario("busy").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ready"));
+        calendly.stubFor(post("/webhook_subscriptions").inScenario("busy").whenScenarioStateIs("ready")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(resource(subscription("NEW", "https://a.example/hook", "active", null,
+                                "invitee.created")))));
+
+        WebhookSubscription created = client.createWebhookSubscription(new NewWebhookSubscription(
+                "https://a.example/hook", List.of("invitee.created"), ORG, null, null,
+                SubscriptionScope.ORGANIZATION, "k3y"));
+
+        assertThat(created.uuid()).isEqualTo("NEW");
+        calendly.verify(2, postRequestedFor(urlEqualTo("/webhook_subscriptions")));
+    }
+
+    @Test
     void carriesCalendlysTitleAndMessageForOtherClientErrors() {
         calendly.stubFor(post("/webhook_subscriptions").willReturn(aResponse().withStatus(400).withBody(
                 "{\"title\":\"Invalid Argument\",\"message\":\"The supplied parameters are invalid.\","

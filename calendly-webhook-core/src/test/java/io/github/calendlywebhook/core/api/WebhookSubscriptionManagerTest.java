@@ -175,6 +175,16 @@ class WebhookSubscriptionManagerTest {
     }
 
     @Test
+    void listsOnlyTheSubscriptionsAtTheCallbackUrl() {
+        listReturns(page(null, subscription("MINE", URL, "disabled", null, "invitee.created"),
+                subscription("OTHER", "https://other.example/hook", "active", null, "invitee.created")));
+
+        List<WebhookSubscription> mine = manager.subscriptions(URL, SubscriptionScope.ORGANIZATION);
+
+        assertThat(mine).extracting(WebhookSubscription::uuid).containsExactly("MINE");
+    }
+
+    @Test
     void refusesPlainHttpCallbackUrlsBeforeCallingCalendly() {
         assertThatThrownBy(() -> manager.ensure("http://hooks.example.com/x", EVENTS, SubscriptionScope.ORGANIZATION))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
