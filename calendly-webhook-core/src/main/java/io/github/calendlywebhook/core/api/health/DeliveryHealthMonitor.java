@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.api.health;
 
+import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
@@ -45,7 +46,6 @@ public final class DeliveryHealthMonitor implements DeliveryObserver {
     private final Set<HealthIssue> active = EnumSet.noneOf(HealthIssue.class);
     private final Set<HealthIssue> alerted = EnumSet.noneOf(HealthIssue.class);
     private final Map<HealthIssue, Instant> lastDegradedAlert = new EnumMap<>(HealthIssue.class);
-    private final Map<HealthIssue, String> details = new EnumMap<>(HealthIssue.class);
 
     DeliveryHealthMonitor(DeliveryHealthMonitorBuilder builder) {
         this.notifier = builder.notifier;
@@ -108,7 +108,7 @@ public final class DeliveryHealthMonitor implements DeliveryObserver {
      * @param subscriptions the subscriptions delivering to this application
      */
     public void observeSubscriptions(Collection<WebhookSubscription> subscriptions) {
-        List<String> disabled = urls(subscriptions, s -> !s.healthy() && !s.retrying());
+        List<String> disabled = urls(subscriptions, s -> s.state() != SubscriptionState.ACTIVE);
         List<String> retrying = urls(subscriptions, WebhookSubscription::retrying);
         List<Alert> alerts = new ArrayList<>();
         synchronized (this) {
@@ -143,7 +143,6 @@ public final class DeliveryHealthMonitor implements DeliveryObserver {
     private void update(HealthIssue issue, boolean degraded, String detail, Instant now, List<Alert> alerts) {
         if (degraded) {
             active.add(issue);
-            details.put(issue, detail);
             Instant last = lastDegradedAlert.get(issue);
             if (!alerted.contains(issue) && (last == null || !now.isBefore(last.plus(minAlertInterval)))) {
                 alerted.add(issue);
