@@ -2,13 +2,16 @@ package io.github.calendlywebhook.core.api;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.github.calendlywebhook.core.store.StoredEvent;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,6 +102,37 @@ class BackfillTest {
                 ((io.github.calendlywebhook.core.event.InviteeEvent) canceled.event()).invitee();
         assertThat(invitee.rescheduled()).isTrue();
         assertThat(invitee.newInvitee()).isEqualTo(OutageScenario.inviteeUri("E4", "D"));
+    }
+
+    @Test
+    void recoversANoShowMarkAsLiveDeliveryWouldHave() {
+        String noShow = "{\"uri\":\"https://api.calendly.com/invitee_no_shows/NS1\","
+                + "\"created_at\":\"2026-03-10T15:00:00.000000Z\"}";
+        String markedApi = OutageScenario.invitee("E1", "A", "active", false, null, null, "null", null)
+                .replace("\"no_show\":null", "\"no_show\":" + noShow);
+        OutageScenario.invitees(calendly, "E1", markedApi);
+        byte[] live = OutageScenario.delivery("invitee_no_show.created", "2026-03-10T15:00:00.000000Z",
+                OutageScenario.invitee("E1", "A", "active", false, null, null, "null",
+                        OutageScenario.event("E1", "active", null)).replace("\"no_show\":null", "\"no_show\":" + noShow));
+        CalendlyEvent expected = parser.parse(live);
+
+        backfill.run(FROM, TO);
+
+        assertThat(eventsByKey(store)).containsEntry(expected.idempotencyKey(), expected);
+    }
+
+    @Test
+    void stopsAndAuditsWhenTheStoreFails() {
+        Backfill failing = Backfill.builder(CalendlyFixtures.client(calendly, new CalendlyFixtures.RecordingSleeper()))
+                .store(event -> {
+                    throw new StoreUnavailableException("database down");
+                }).auditLog(audit::add).clock(CLOCK).build();
+
+        assertThatThrownBy(() -> failing.run(FROM, TO)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(audit).singleElement().satisfies(entry -> {
+            assertThat(entry.outcome()).isEqualTo(Outcome.STORE_UNAVAILABLE);
+            assertThat(entry.source()).isEqualTo(EventSource.BACKFILL);
+        });
     }
 
     private InMemoryEventStore storeOf(List<byte[]> bodies) {

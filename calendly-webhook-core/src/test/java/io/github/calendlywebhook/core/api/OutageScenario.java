@@ -66,12 +66,12 @@ final class OutageScenario {
         invitees(calendly, "E4", invitee("E4", "D", "active", false, inviteeUri("E3", "C"), null, "null", null));
     }
 
-    private static void invitees(WireMockExtension calendly, String event, String invitee) {
+    static void invitees(WireMockExtension calendly, String event, String invitee) {
         calendly.stubFor(get(urlEqualTo("/scheduled_events/" + event + "/invitees?count=100"))
                 .willReturn(okJson(page(null, invitee))));
     }
 
-    private static byte[] delivery(String name, String createdAt, String payload) {
+    static byte[] delivery(String name, String createdAt, String payload) {
         return ("{\"created_at\":\"" + createdAt + "\",\"created_by\":\"" + USER + "\",\"event\":\"" + name
                 + "\",\"payload\":" + payload + "}").getBytes(StandardCharsets.UTF_8);
     }
