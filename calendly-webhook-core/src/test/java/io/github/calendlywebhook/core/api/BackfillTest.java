@@ -113,7 +113,8 @@ class BackfillTest {
         OutageScenario.invitees(calendly, "E1", markedApi);
         byte[] live = OutageScenario.delivery("invitee_no_show.created", "2026-03-10T15:00:00.000000Z",
                 OutageScenario.invitee("E1", "A", "active", false, null, null, "null",
-                        OutageScenario.event("E1", "active", null)).replace("\"no_show\":null", "\"no_show\":" + noShow));
+                        OutageScenario.event("E1", "active", null))
+                        .replace("\"no_show\":null", "\"no_show\":" + noShow));
         CalendlyEvent expected = parser.parse(live);
 
         backfill.run(FROM, TO);

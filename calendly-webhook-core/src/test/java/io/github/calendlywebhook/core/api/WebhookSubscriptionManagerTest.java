@@ -153,7 +153,8 @@ class WebhookSubscriptionManagerTest {
     void returnsTheNewKeyEvenWhenTheOldSubscriptionCannotBeDeleted() {
         listReturns(page(null, subscription("STUCK", URL, "disabled", null, "invitee.created", "invitee.canceled")));
         createReturns("NEW", URL);
-        calendly.stubFor(delete(urlPathEqualTo("/webhook_subscriptions/STUCK")).willReturn(aResponse().withStatus(500)));
+        calendly.stubFor(delete(urlPathEqualTo("/webhook_subscriptions/STUCK"))
+                .willReturn(aResponse().withStatus(500)));
 
         EnsureResult result = manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
 

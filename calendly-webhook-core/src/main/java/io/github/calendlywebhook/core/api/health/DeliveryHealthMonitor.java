@@ -26,10 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Issues: a disabled or retrying subscription (from {@link #observeSubscriptions}), and bursts of
  * signature failures, allowlist refusals, rate-limited deliveries or store errors (from
- * {@link #onDelivery}, as a {@link DeliveryObserver} of the processor). An issue that stays active is alerted once (de-duplicated); a new degradation
- * of the same issue is alerted at most once per {@code minAlertInterval} (rate-limited), and its
- * recovery only if its degradation was alerted. Bursts end when the window passes without enough
- * occurrences, checked on every outcome and by {@link #evaluate()}, which a scheduled check calls.
+ * {@link #onDelivery}, as a {@link DeliveryObserver} of the processor). An issue that stays active is
+ * alerted once (de-duplicated); a new degradation of the same issue is alerted at most once per
+ * {@code minAlertInterval} (rate-limited), and its recovery only if its degradation was alerted.
+ * Bursts end when the window passes without enough occurrences, checked on every outcome and by
+ * {@link #evaluate()}, which a scheduled check calls.
  * Store errors also end at the next delivery the store accepts.
  *
  * <p>Observing an outcome is cheap and never throws; alerts are sent outside the lock through an
