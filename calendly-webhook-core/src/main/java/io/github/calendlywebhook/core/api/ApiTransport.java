@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ final class ApiTransport {
                             + "answer " + method + " " + uri.getPath() + " (not retried: it may have been applied)", e);
                 }
                 retries = pause(retries, retry.backoff(retries), method, uri, "connection failure",
-                        new CalendlyApiException(CalendlyApiException.UNAVAILABLE, 0, null,
+                        () -> new CalendlyApiException(CalendlyApiException.UNAVAILABLE, 0, null,
                                 "Calendly could not be reached: " + e.getClass().getSimpleName(), e));
                 continue;
             } catch (InterruptedException e) {
@@ -98,16 +99,17 @@ final class ApiTransport {
             int status = response.statusCode();
             if (status == 429) {
                 retries = pause(retries, retry.rateLimitWait(response.headers()), method, uri, "429",
-                        new CalendlyApiException(CalendlyApiException.RATE_LIMITED, 429, null,
-                                "Calendly kept answering 429 Too Many Requests after " + retries + " retries", null));
+                        () -> new CalendlyApiException(CalendlyApiException.RATE_LIMITED, 429, null,
+                                "Calendly kept answering 429 Too Many Requests after " + retry.maxRetries()
+                                        + " retries", null));
             } else if (status >= 500 && !idempotent && status != 503) {
                 throw new CalendlyApiException(CalendlyApiException.UNAVAILABLE, status, null, "Calendly answered "
                         + status + " to " + method + " " + uri.getPath() + " (not retried: it may have been applied)",
                         null);
             } else if (status >= 500) {
                 retries = pause(retries, retry.backoff(retries), method, uri, String.valueOf(status),
-                        new CalendlyApiException(CalendlyApiException.UNAVAILABLE, status, null,
-                                "Calendly answered " + status + " after " + retries + " retries", null));
+                        () -> new CalendlyApiException(CalendlyApiException.UNAVAILABLE, status, null,
+                                "Calendly answered " + status + " after " + retry.maxRetries() + " retries", null));
             } else {
                 return answer(method, uri, status, response.body());
             }
@@ -120,9 +122,9 @@ final class ApiTransport {
     }
 
     private int pause(int retries, Duration wait, String method, URI uri, String reason,
-            CalendlyApiException exhausted) {
+            Supplier<CalendlyApiException> exhausted) {
         if (retries >= retry.maxRetries()) {
-            throw exhausted;
+            throw exhausted.get();
         }
         LOG.debug("Calendly {} {} failed ({}), retrying in {}", method, uri.getPath(), reason, wait);
         try {
