@@ -14,11 +14,15 @@ import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
+import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the storage beans: in the application's {@link DataSource} when it has one (H2 or PostgreSQL,
  * tables created at startup unless they exist), in memory otherwise. Each is created only when the
- * application defines no bean of its type.
+ * application defines no bean of its type. A database that is down at startup does not stop the
+ * application: deliveries are answered 503 until it is back.
  */
 @Factory
 @Requires(property = CalendlyWebhookProperties.PREFIX + ".enabled", notEquals = "false")
 public class CalendlyWebhookStoreFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendlyWebhookStoreFactory.class);
+
+    private final Set<DataSource> prepared = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Returns the JDBC store on the application's data source or, without one, the in-memory store,
@@ -93,9 +100,17 @@ public class CalendlyWebhookStoreFactory {
         return DashboardMetrics.create(counters, revenue, clock);
     }
 
-    private static DataSource withSchema(DataSource dataSource) {
-        if (JdbcSchema.create(dataSource)) {
-            LOG.info("Created the Calendly webhook tables");
+    private synchronized DataSource withSchema(DataSource dataSource) {
+        if (prepared.add(dataSource)) {
+            try {
+                if (JdbcSchema.create(dataSource)) {
+                    LOG.info("Created the Calendly webhook tables");
+                }
+            } catch (StoreUnavailableException e) {
+                LOG.warn("Could not check or create the Calendly webhook tables at startup ({}); deliveries are "
+                        + "answered 503, so Calendly retries, until the database is reachable and the tables exist",
+                        e.getMessage());
+            }
         }
         return dataSource;
     }

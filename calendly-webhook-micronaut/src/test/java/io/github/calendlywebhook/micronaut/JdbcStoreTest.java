@@ -68,6 +68,30 @@ class JdbcStoreTest {
         }
     }
 
+    @Test
+    void unreachableDatabaseShouldLetTheApplicationStartAndAnswer503() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("calendly.webhook.secret", SECRET,
+                "spec.name", SPEC + "-down"))) {
+            WebhookResponse response = deliver(context, SignedPayloads.inviteeCreated());
+
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(response.headers()).containsKey("Retry-After");
+        }
+    }
+
+    /** A data source whose database is down: nothing listens on the port. */
+    @Factory
+    @Requires(property = "spec.name", value = SPEC + "-down")
+    static class DownDatabase {
+
+        @Singleton
+        DataSource dataSource() {
+            JdbcDataSource dataSource = new JdbcDataSource();
+            dataSource.setURL("jdbc:h2:tcp://127.0.0.1:9/down;CONNECT_TIMEOUT=2000");
+            return dataSource;
+        }
+    }
+
     /** The application's data source: an H2 in-memory database of its own per context. */
     @Factory
     @Requires(property = "spec.name", value = SPEC)
