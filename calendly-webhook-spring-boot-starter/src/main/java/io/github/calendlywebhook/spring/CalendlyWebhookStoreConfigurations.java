@@ -2,9 +2,18 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.JdbcSchema;
+import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,13 +21,46 @@ import org.springframework.context.annotation.Configuration;
 final class CalendlyWebhookStoreConfigurations {
 
     private static final Log LOG = LogFactory.getLog(CalendlyWebhookStoreConfigurations.class);
+    private static final String FLYWAY = "org.flywaydb.core.Flyway";
 
     private CalendlyWebhookStoreConfigurations() {
     }
 
-    /** Stores events in the application's database. */
+    /** Stores events in the application's database, creating the tables unless Flyway does. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    @ConditionalOnMissingBean(EventStore.class)
     static class Jdbc {
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        EventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
+            schemaScript.ifAvailable(script -> script.run(dataSource));
+            return JdbcEventStore.create(dataSource);
+        }
+
+        /** Lets the application's Flyway migrate the Calendly tables too. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = { FLYWAY, "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer" })
+        @ConditionalOnBean(type = FLYWAY)
+        static class FlywaySchema {
+
+            @Bean
+            FlywayConfigurationCustomizer calendlyWebhookFlywayLocations() {
+                return new CalendlyFlywayLocations();
+            }
+        }
+
+        /** Creates the tables with the shipped script when no migration tool runs. */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnMissingBean(type = FLYWAY)
+        static class ScriptSchema {
+
+            @Bean
+            SchemaScript calendlyWebhookSchemaScript() {
+                return new SchemaScript();
+            }
+        }
     }
 
     /** Keeps events in memory, for applications without a database. */
@@ -32,6 +74,16 @@ final class CalendlyWebhookStoreConfigurations {
                     + "durable. Add a DataSource (spring-boot-starter-jdbc and a database driver) or an EventStore "
                     + "bean to store them durably.");
             return new InMemoryEventStore();
+        }
+    }
+
+    /** Creates the Calendly tables with the core schema script unless they exist. */
+    static final class SchemaScript {
+
+        void run(DataSource dataSource) {
+            if (JdbcSchema.create(dataSource)) {
+                LOG.info("Created the Calendly webhook tables");
+            }
         }
     }
 }
