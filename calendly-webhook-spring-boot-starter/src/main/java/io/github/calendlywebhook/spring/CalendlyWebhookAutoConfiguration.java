@@ -42,17 +42,11 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditLog calendlyWebhookAuditLog() {
-        return AuditLog.discarding();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
     ApplicationEventPublishingListener calendlyWebhookEventPublisher(ApplicationEventPublisher publisher) {
         return new ApplicationEventPublishingListener(publisher);
     }
 
-    @Bean
+    @Bean(destroyMethod = "flushAudit")
     @ConditionalOnMissingBean
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
             AuditLog auditLog, ObjectProvider<CalendlyEventListener> listeners,

@@ -1,7 +1,11 @@
 package io.github.calendlywebhook.spring;
 
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import javax.sql.DataSource;
@@ -17,7 +21,10 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The event store: JDBC when the application has a {@code DataSource}, in memory otherwise. */
+/**
+ * The event store and the audit log: in the application's database when it has a {@code DataSource},
+ * in memory otherwise.
+ */
 final class CalendlyWebhookStoreConfigurations {
 
     private static final Log LOG = LogFactory.getLog(CalendlyWebhookStoreConfigurations.class);
@@ -26,17 +33,25 @@ final class CalendlyWebhookStoreConfigurations {
     private CalendlyWebhookStoreConfigurations() {
     }
 
-    /** Stores events in the application's database, creating the tables unless Flyway does. */
+    /** Stores events and audit entries in the application's database, creating the tables unless Flyway does. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSingleCandidate(DataSource.class)
-    @ConditionalOnMissingBean(EventStore.class)
     static class Jdbc {
 
         @Bean
         @DependsOnDatabaseInitialization
+        @ConditionalOnMissingBean
         EventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
             schemaScript.ifAvailable(script -> script.run(dataSource));
             return JdbcEventStore.create(dataSource);
+        }
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        @ConditionalOnMissingBean(AuditLog.class)
+        AuditRepository calendlyWebhookAuditLog(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
+            schemaScript.ifAvailable(script -> script.run(dataSource));
+            return JdbcAuditLog.create(dataSource);
         }
 
         /** Lets the application's Flyway migrate the Calendly tables too. */
@@ -63,9 +78,15 @@ final class CalendlyWebhookStoreConfigurations {
         }
     }
 
-    /** Keeps events in memory, for applications without a database. */
+    /** Keeps events and audit entries in memory, for applications without a database. */
     @Configuration(proxyBeanMethods = false)
     static class InMemory {
+
+        @Bean
+        @ConditionalOnMissingBean(AuditLog.class)
+        AuditRepository calendlyWebhookAuditLog() {
+            return new InMemoryAuditLog();
+        }
 
         @Bean
         @ConditionalOnMissingBean
@@ -80,7 +101,7 @@ final class CalendlyWebhookStoreConfigurations {
     /** Creates the Calendly tables with the core schema script unless they exist. */
     static final class SchemaScript {
 
-        void run(DataSource dataSource) {
+        synchronized void run(DataSource dataSource) {
             if (JdbcSchema.create(dataSource)) {
                 LOG.info("Created the Calendly webhook tables");
             }

@@ -2,13 +2,19 @@ package io.github.calendlywebhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
+import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -92,7 +98,22 @@ class CalendlyWebhookStoreAutoConfigurationTests {
         InMemoryEventStore own = new InMemoryEventStore();
         withDatabase.withBean(EventStore.class, () -> own).run(context -> {
             assertThat(context).getBean(EventStore.class).isSameAs(own);
-            assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isFalse();
+            assertThat(context).getBean(AuditLog.class).isInstanceOf(JdbcAuditLog.class);
         });
+    }
+
+    @Test
+    void auditLogWhenDataSourcePresentShouldRecordDeliveriesInTheDatabase() {
+        withDatabase.run(context -> {
+            context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
+
+            assertThat(context.getBean(AuditRepository.class).countByOutcome(Instant.EPOCH))
+                    .containsEntry(Outcome.ACCEPTED, 1L);
+        });
+    }
+
+    @Test
+    void auditLogWhenNoDataSourceShouldBeKeptInMemory() {
+        runner.run(context -> assertThat(context).getBean(AuditLog.class).isInstanceOf(InMemoryAuditLog.class));
     }
 }
