@@ -3,10 +3,13 @@ package io.github.calendlywebhook.spring;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
+import io.github.calendlywebhook.core.metrics.RevenueSettings;
+import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
@@ -40,8 +43,8 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @DependsOnDatabaseInitialization
-        @ConditionalOnMissingBean
-        EventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
+        @ConditionalOnMissingBean(EventStore.class)
+        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
             schemaScript.ifAvailable(script -> script.run(dataSource));
             return JdbcEventStore.create(dataSource);
         }
@@ -52,6 +55,15 @@ final class CalendlyWebhookStoreConfigurations {
         AuditRepository calendlyWebhookAuditLog(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
             schemaScript.ifAvailable(script -> script.run(dataSource));
             return JdbcAuditLog.create(dataSource);
+        }
+
+        @Bean
+        @DependsOnDatabaseInitialization
+        @ConditionalOnMissingBean
+        RevenueSettingsStore calendlyWebhookRevenueSettings(DataSource dataSource,
+                ObjectProvider<SchemaScript> schemaScript) {
+            schemaScript.ifAvailable(script -> script.run(dataSource));
+            return JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
         }
 
         /** Lets the application's Flyway migrate the Calendly tables too. */
@@ -90,7 +102,13 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @ConditionalOnMissingBean
-        EventStore calendlyWebhookEventStore() {
+        RevenueSettingsStore calendlyWebhookRevenueSettings() {
+            return RevenueSettingsStore.inMemory(RevenueSettings.ofDefaults());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(EventStore.class)
+        InMemoryEventStore calendlyWebhookEventStore() {
             LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not "
                     + "durable. Add a DataSource (spring-boot-starter-jdbc and a database driver) or an EventStore "
                     + "bean to store them durably.");
