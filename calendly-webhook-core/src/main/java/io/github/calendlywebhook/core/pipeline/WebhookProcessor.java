@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * envelope (400); then the event is stored idempotently and only then acknowledged with 200
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
- * Listeners run after a new event is stored; observers and the audit log see every outcome; rejections
- * are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
+ * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
+ * waits 15 seconds, so hand slow work to an executor); observers and the audit log see every outcome;
+ * rejections are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookProcessor {
 
