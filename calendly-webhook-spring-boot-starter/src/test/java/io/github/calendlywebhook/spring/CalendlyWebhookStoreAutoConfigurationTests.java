@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -77,6 +78,8 @@ class CalendlyWebhookStoreAutoConfigurationTests {
                 .withPropertyValues("spring.flyway.enabled=true").run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Flyway.class)
                             .doesNotHaveBean(CalendlyWebhookStoreConfigurations.SchemaScript.class);
+                    assertThat(context.getBean(Flyway.class).getConfiguration().getLocations())
+                            .extracting(Location::getDescriptor).contains("classpath:db/calendly/h2");
                     Integer migrations = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
                             "select count(*) from \"flyway_schema_history\" where \"script\" like '%calendly%'",
                             Integer.class);
