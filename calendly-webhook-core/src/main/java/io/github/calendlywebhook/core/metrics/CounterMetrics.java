@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.metrics;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -57,7 +58,7 @@ final class CounterMetrics implements DashboardMetrics {
         for (LocalDate day = range.from(); !day.isAfter(range.to()); day = day.plusDays(1)) {
             Counters c = counters.getOrDefault(day, Counters.ZERO);
             points.add(new DailyPoint(day, c.newBookings(), c.cancellations(), c.reschedules(), c.noShows(), c.leads(),
-                    c.activeBookings(), revenue.getOrDefault(day, BigDecimal.ZERO)));
+                    c.activeBookings(), rounded(revenue.getOrDefault(day, BigDecimal.ZERO), values)));
         }
         return points;
     }
@@ -70,7 +71,8 @@ final class CounterMetrics implements DashboardMetrics {
         byType(period.range(today()), includeTest).forEach((key, c) -> {
             if (!CounterSource.LEADS_KEY.equals(key) && !c.isZero()) {
                 result.add(new EventTypeBreakdown(key, names.get(key), c.activeBookings(), c.newBookings(),
-                        c.cancellations(), c.reschedules(), c.noShows(), revenueOf(key, c, values), values.valueFor(key)));
+                        c.cancellations(), c.reschedules(), c.noShows(), rounded(revenueOf(key, c, values), values),
+                        values.valueFor(key)));
             }
         });
         result.sort(Comparator.comparingLong(EventTypeBreakdown::bookedAppointments).reversed()
@@ -114,10 +116,16 @@ final class CounterMetrics implements DashboardMetrics {
             sum = sum.plus(entry.getValue());
             revenue = revenue.add(revenueOf(entry.getKey(), entry.getValue(), values));
         }
-        return PeriodNumbers.of(sum, revenue);
+        return PeriodNumbers.of(sum, rounded(revenue, values));
     }
 
     private static BigDecimal revenueOf(String eventTypeKey, Counters counters, RevenueSettings values) {
         return counters.revenue(values.valueFor(eventTypeKey));
+    }
+
+    /** Rounds a sum to the currency's minor unit, so equal amounts compare equal whatever their scale. */
+    static BigDecimal rounded(BigDecimal amount, RevenueSettings values) {
+        int digits = values.currency().getDefaultFractionDigits();
+        return amount.setScale(digits < 0 ? 4 : digits, RoundingMode.HALF_UP);
     }
 }

