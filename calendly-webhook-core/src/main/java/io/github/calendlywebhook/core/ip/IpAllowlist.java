@@ -37,7 +37,11 @@ public final class IpAllowlist {
         return networks.isEmpty() ? ALLOW_ALL : new IpAllowlist(networks);
     }
 
-    /** Returns the empty allowlist, which allows every address. */
+    /**
+     * Returns the empty allowlist, which allows every address.
+     *
+     * @return the allowlist that allows everyone
+     */
     public static IpAllowlist allowAll() {
         return ALLOW_ALL;
     }
@@ -52,7 +56,11 @@ public final class IpAllowlist {
         return networks.isEmpty() || networks.contains(Ip128.of(address));
     }
 
-    /** Returns whether the allowlist has no entries, and so allows every address. */
+    /**
+     * Returns whether the allowlist has no entries, and so allows every address.
+     *
+     * @return {@code true} when there are no entries
+     */
     public boolean isEmpty() {
         return networks.isEmpty();
     }

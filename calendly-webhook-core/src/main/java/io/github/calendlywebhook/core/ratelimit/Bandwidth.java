@@ -15,6 +15,8 @@ public record Bandwidth(long capacity, Duration period) {
     /**
      * Validates the limit.
      *
+     * @param capacity the number of tokens, positive
+     * @param period the time in which an empty bucket refills completely, positive
      * @throws IllegalArgumentException when a value is not positive or the limit is too large to compute
      *     with exactly (capacity times the period in nanoseconds must fit a {@code long})
      */

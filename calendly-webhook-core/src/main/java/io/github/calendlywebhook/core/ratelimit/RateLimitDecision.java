@@ -14,6 +14,8 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
     /**
      * Validates the decision.
      *
+     * @param allowed whether the request may proceed
+     * @param retryAfter how long until every limit has a token again; zero when allowed
      * @throws IllegalArgumentException when {@code retryAfter} is negative
      */
     public RateLimitDecision {

@@ -42,7 +42,11 @@ public final class RateLimiter {
                 .build();
     }
 
-    /** Returns a builder with the setup guide's limits, the default key bound and the system clock. */
+    /**
+     * Returns a builder with the setup guide's limits, the default key bound and the system clock.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,7 +91,11 @@ public final class RateLimiter {
         return RateLimitDecision.fromWait(bucket == null ? 0 : bucket.peek(nanos(clock)));
     }
 
-    /** Returns the limits every key is subject to. */
+    /**
+     * Returns the limits every key is subject to.
+     *
+     * @return the limits, in the order they were added
+     */
     public List<Bandwidth> limits() {
         return limits;
     }
@@ -157,7 +165,11 @@ public final class RateLimiter {
             return this;
         }
 
-        /** Returns the limiter. */
+        /**
+         * Returns the limiter.
+         *
+         * @return the limiter
+         */
         public RateLimiter build() {
             List<Bandwidth> chosen = limits.isEmpty()
                     ? List.of(Bandwidth.perMinute(WebhookSettings.DEFAULT_REQUESTS_PER_MINUTE),

@@ -1,0 +1,69 @@
+package io.github.calendlywebhook.spring;
+
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.store.EventStore;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
+ * a bean an application can replace; accepted events are published as Spring application events.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "calendly.webhook.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CalendlyWebhookProperties.class)
+@Import({ CalendlyWebhookStoreConfigurations.Jdbc.class, CalendlyWebhookStoreConfigurations.InMemory.class })
+public final class CalendlyWebhookAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties) {
+        return ConfigurationErrors.requireSecret(ConfigurationErrors.explain(properties::toSettings));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock calendlyWebhookClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AuditLog calendlyWebhookAuditLog() {
+        return AuditLog.discarding();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApplicationEventPublishingListener calendlyWebhookEventPublisher(ApplicationEventPublisher publisher) {
+        return new ApplicationEventPublishingListener(publisher);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
+            AuditLog auditLog, ObjectProvider<CalendlyEventListener> listeners,
+            ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
+        WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
+                .clock(clock)
+                .store(store)
+                .auditLog(auditLog);
+        listeners.orderedStream().forEach(builder::listener);
+        observers.orderedStream().forEach(builder::observer);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return ConfigurationErrors.explain(builder::build);
+    }
+}
