@@ -1,21 +1,28 @@
 package io.github.calendlywebhook.dashboard;
 
-import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.dashboard.admin.JdbcAuditTrail;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
+import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DatabaseRevenueSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application's own beans: clock, the audit trail (the webhook processor's audit log), revenue
- * settings and the metrics read over the store.
+ * The application's own beans: clock, the audit trail behind the webhook processor's audit log,
+ * revenue settings, the metrics read from the store's counters, and the observer that turns each
+ * accepted delivery into a live update on every instance.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
@@ -32,12 +39,32 @@ class DashboardConfiguration {
     }
 
     @Bean
+    @Primary
+    AuditLog calendlyWebhookAuditLog(JdbcAuditTrail trail, Clock clock) {
+        return AggregatingAuditLog.wrap(trail, clock, AggregatingAuditLog.DEFAULT_WINDOW);
+    }
+
+    @Bean
+    StoreViews storeViews(EventStore store) {
+        return StoreViews.of(store);
+    }
+
+    @Bean
     RevenueSettingsStore revenueSettingsStore(SettingsRepository settings) {
         return new DatabaseRevenueSettings(settings);
     }
 
     @Bean
-    DashboardMetrics dashboardMetrics(CounterSource counters, RevenueSettingsStore settings, Clock clock) {
-        return DashboardMetrics.create(counters, settings, clock);
+    DashboardMetrics dashboardMetrics(StoreViews views, RevenueSettingsStore settings, Clock clock) {
+        return DashboardMetrics.create(views.counters(), settings, clock);
+    }
+
+    @Bean
+    DeliveryObserver liveUpdateObserver(ChangeBus changes) {
+        return result -> {
+            if (result.outcome() == Outcome.ACCEPTED) {
+                changes.publish("delivery");
+            }
+        };
     }
 }

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.dashboard.admin;
 
-import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.dashboard.StoreViews;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
@@ -37,15 +37,15 @@ class AdminPageController {
     }
 
     private final SettingsRepository settings;
-    private final CounterSource counters;
+    private final StoreViews store;
     private final AdminAudit audit;
     private final ChangeBus changes;
     private final String webhookPath;
 
-    AdminPageController(SettingsRepository settings, CounterSource counters, AdminAudit audit, ChangeBus changes,
+    AdminPageController(SettingsRepository settings, StoreViews store, AdminAudit audit, ChangeBus changes,
             @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
         this.settings = settings;
-        this.counters = counters;
+        this.store = store;
         this.audit = audit;
         this.changes = changes;
         this.webhookPath = webhookPath;
@@ -72,7 +72,7 @@ class AdminPageController {
     @GetMapping("/admin/settings")
     String settings(Model model) {
         DashboardSettings current = settings.current();
-        Map<String, String> names = new TreeMap<>(counters.eventTypeNames());
+        Map<String, String> names = new TreeMap<>(store.counters().eventTypeNames());
         current.valuePerEventType().keySet().forEach(key -> names.putIfAbsent(key, key));
         List<EventTypeValue> rows = new ArrayList<>();
         names.forEach((key, name) -> rows.add(new EventTypeValue(key, name == null ? key : name,

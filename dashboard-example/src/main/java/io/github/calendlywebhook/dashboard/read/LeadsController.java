@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.dashboard.read;
 
 import io.github.calendlywebhook.core.metrics.LeadRecorder;
+import io.github.calendlywebhook.dashboard.StoreViews;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -45,8 +46,8 @@ class LeadsController {
     private final byte @Nullable [] token;
     private final RateLimiter limiter;
 
-    LeadsController(LeadRecorder recorder, ChangeBus changes, DashboardProperties properties, Clock clock) {
-        this.recorder = recorder;
+    LeadsController(StoreViews store, ChangeBus changes, DashboardProperties properties, Clock clock) {
+        this.recorder = store.leads();
         this.changes = changes;
         this.clock = clock;
         String configured = properties.leadsToken();
