@@ -14,6 +14,7 @@ import io.github.calendlywebhook.core.event.RoutingFormSubmissionCreatedEvent;
 import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.Counters;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -179,10 +180,15 @@ final class Projection {
 
     private InviteeState created(InviteeState state, Invitee data, Instant at, boolean test) {
         Payment payment = data.payment();
-        BigDecimal paid = payment != null && payment.successful() ? payment.amount() : null;
+        BigDecimal paid = payment != null && payment.successful() ? stored(payment.amount()) : null;
         return new InviteeState(data.uri(), true, state.canceled(), state.rescheduled(), state.noShow(), dayOf(at),
                 data.scheduledEvent().eventType().key(), data.scheduledEvent().eventType().name(), paid, test,
                 data.name(), data.email(), data.scheduledEvent().startTime(), at);
+    }
+
+    /** Returns an amount at the precision the JDBC stores keep (four decimals), so every store agrees. */
+    static BigDecimal stored(BigDecimal amount) {
+        return amount.scale() > 4 ? amount.setScale(4, RoundingMode.HALF_UP) : amount;
     }
 
     private static BucketKey bookingKey(InviteeState state) {
