@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.dashboard.admin;
 
+import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -13,19 +14,19 @@ class AuditRetention {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
 
-    private final JdbcAuditTrail trail;
+    private final AuditRepository audit;
     private final DashboardProperties properties;
     private final Clock clock;
 
-    AuditRetention(JdbcAuditTrail trail, DashboardProperties properties, Clock clock) {
-        this.trail = trail;
+    AuditRetention(AuditRepository audit, DashboardProperties properties, Clock clock) {
+        this.audit = audit;
         this.properties = properties;
         this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     void deleteExpired() {
-        int deleted = trail.deleteBefore(clock.instant().minus(properties.auditRetention()));
+        long deleted = audit.deleteOlderThan(properties.auditRetention(), clock);
         if (deleted > 0) {
             LOG.info("Deleted {} audit entries older than {}", deleted, properties.auditRetention());
         }
