@@ -2,6 +2,9 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.core.metrics.DashboardMetrics;
+import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
@@ -9,6 +12,7 @@ import io.github.calendlywebhook.core.store.EventStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +22,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
- * a bean an application can replace; accepted events are published as Spring application events.
+ * a bean an application can replace; accepted events are published as Spring application events, and
+ * the dashboard numbers are offered as a {@link DashboardMetrics} bean when the store maintains them.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -42,8 +47,9 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AuditLog calendlyWebhookAuditLog() {
-        return AuditLog.discarding();
+    @ConditionalOnBean(CounterSource.class)
+    DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue, Clock clock) {
+        return DashboardMetrics.create(counters, revenue, clock);
     }
 
     @Bean
@@ -52,7 +58,7 @@ public final class CalendlyWebhookAutoConfiguration {
         return new ApplicationEventPublishingListener(publisher);
     }
 
-    @Bean
+    @Bean(destroyMethod = "flushAudit")
     @ConditionalOnMissingBean
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
             AuditLog auditLog, ObjectProvider<CalendlyEventListener> listeners,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -52,7 +53,8 @@ public class CalendlyWebhookProperties {
     private final Security security = new Security();
 
     /**
-     * Returns the core settings these properties describe.
+     * Returns the core settings these properties describe. A blank secret (an empty environment
+     * variable) counts as no secret.
      *
      * @return the settings
      * @throws IllegalArgumentException naming the key when a value is invalid
@@ -61,7 +63,7 @@ public class CalendlyWebhookProperties {
         WebhookSettings.Builder builder = WebhookSettings.builder()
                 .enabled(enabled)
                 .path(path)
-                .secret(secret)
+                .secret(StringUtils.hasText(secret) ? secret : null)
                 .tolerance(tolerance)
                 .allowedIps(allowedIps)
                 .trustedProxies(trustedProxies)

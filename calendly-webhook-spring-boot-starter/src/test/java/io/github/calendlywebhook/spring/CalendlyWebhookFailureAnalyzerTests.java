@@ -54,7 +54,8 @@ class CalendlyWebhookFailureAnalyzerTests {
 
     @Test
     void analyzerShouldBeRegisteredForSpringBootStartupReports() {
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class))
+        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                (factoryType, implementationName, failure) -> { }))
                 .hasAtLeastOneElementOfType(CalendlyWebhookFailureAnalyzer.class);
     }
 

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.BookingStatus;
 import io.github.calendlywebhook.core.metrics.DailyPoint;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
@@ -40,6 +41,10 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -343,6 +348,51 @@ public abstract class EventStoreComplianceTest {
 
         assertThat(metrics.summary(Period.LAST_30_DAYS)).isEqualTo(before);
         assertThat(metrics.daily(ShuffledLoad.RANGE, true)).isEqualTo(seriesBefore);
+    }
+
+    @Test
+    void rebuildsTheSameNumbersFromRealBodiesWithTheParser() {
+        CalendlyEventParser parser = CalendlyEventParser.create();
+        ProjectingEventStore store = newStore();
+        String rescheduled = SignedPayloads.newInviteeUri();
+        for (byte[] body : List.of(SignedPayloads.seedInviteeCreated(), SignedPayloads.inviteeCreated(),
+                SignedPayloads.inviteeCreated(rescheduled), SignedPayloads.inviteeRescheduled(rescheduled,
+                        SignedPayloads.newInviteeUri()), SignedPayloads.inviteeCanceled(),
+                SignedPayloads.inviteeNoShowCreated(), SignedPayloads.routingFormSubmissionCreated(),
+                SignedPayloads.unknownEvent())) {
+            store.append(StoredEvent.of(parser.parse(body), body, NOW, EventSource.WEBHOOK));
+        }
+        DashboardMetrics metrics = metrics(store);
+        MetricsSummary before = metrics.summary(Period.ALL_TIME);
+        List<RecentBooking> recentBefore = metrics.recentBookings(10, true);
+
+        store.rebuildProjections();
+
+        assertThat(before.current()).extracting(PeriodNumbers::bookedAppointments, PeriodNumbers::reschedules,
+                PeriodNumbers::cancellations, PeriodNumbers::noShows, PeriodNumbers::leads)
+                .containsExactly(2L, 1L, 1L, 1L, 1L);
+        assertThat(metrics.summary(Period.ALL_TIME)).isEqualTo(before);
+        assertThat(metrics.recentBookings(10, true)).isEqualTo(recentBefore);
+    }
+
+    @Test
+    void storesOneOfManyConcurrentCopiesOfADelivery() throws Exception {
+        ProjectingEventStore store = newStore();
+        StoredEvent delivery = stored(created("a", "intro", hoursAgo(1)));
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<AppendResult>> copies = java.util.Collections.nCopies(8, () -> store.append(delivery));
+
+            List<AppendResult> results = new java.util.ArrayList<>();
+            for (Future<AppendResult> result : executor.invokeAll(copies)) {
+                results.add(result.get());
+            }
+
+            assertThat(results).containsOnlyOnce(AppendResult.STORED).hasSize(8);
+            assertThat(metrics(store).summary(Period.TODAY).newBookings()).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test
