@@ -64,7 +64,8 @@ class CalendlyConfiguration {
         String url = properties.alertWebhookUrl();
         AlertNotifier notifier = url == null ? AlertNotifier.none()
                 : AlertNotifier.slack(URI.create(url), properties.alertTimeout());
-        return DeliveryHealthMonitor.builder(notifier).clock(clock).build();
+        return DeliveryHealthMonitor.builder(notifier).clock(clock).minAlertInterval(properties.alertMinInterval())
+                .build();
     }
 
     @Bean

@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     when absent it is taken from the admin's request (honouring {@code X-Forwarded-*} from a proxy)
  * @param alertWebhookUrl a Slack-compatible incoming-webhook URL for delivery-health alerts
  * @param alertTimeout how long one alert post may take
+ * @param alertMinInterval the shortest time between two alerts about the same degradation
  * @param scope the subscription scope: {@code organization} (needs an admin token; covers routing
  *     forms) or {@code user}
  * @param events the events to subscribe to
@@ -37,6 +38,7 @@ public record CalendlyProperties(
         @Nullable String publicUrl,
         @Nullable String alertWebhookUrl,
         @DefaultValue("10s") Duration alertTimeout,
+        @DefaultValue("15m") Duration alertMinInterval,
         @DefaultValue("organization") String scope,
         @DefaultValue({"invitee.created", "invitee.canceled", "invitee_no_show.created", "invitee_no_show.deleted",
                 "routing_form_submission.created"}) List<String> events,
