@@ -2,6 +2,7 @@ package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
+import io.github.calendlywebhook.dashboard.calendly.WebhookSigningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,10 +42,13 @@ public class TestWebhookService {
     private final JdbcAuditTrail trail;
     private final AdminAudit audit;
     private final Clock clock;
+    private final WebhookSigningKeys signingKeys;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port = -1;
 
-    TestWebhookService(Environment environment, JdbcAuditTrail trail, AdminAudit audit, Clock clock) {
+    TestWebhookService(Environment environment, JdbcAuditTrail trail, AdminAudit audit, Clock clock,
+            WebhookSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.environment = environment;
         this.trail = trail;
         this.audit = audit;
@@ -66,7 +70,7 @@ public class TestWebhookService {
     public Result send(String adminAddress) throws InterruptedException {
         UUID id = UUID.randomUUID();
         byte[] body = SamplePayloads.inviteeCreated(id, clock.instant());
-        String secret = environment.getRequiredProperty("calendly.webhook.secret");
+        String secret = signingKeys.currentSecret();
         String path = environment.getProperty("calendly.webhook.path", "/api/webhooks/calendly");
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         URI uri = URI.create("http://127.0.0.1:" + port + contextPath + path);

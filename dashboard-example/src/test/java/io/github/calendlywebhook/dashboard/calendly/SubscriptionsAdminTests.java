@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "dashboard.admin-password=subscriptions-password",
         "calendly.webhook.secret=configured-secret",
         "dashboard.calendly.api-token=" + CalendlyStubs.TOKEN,
-        "dashboard.calendly.check-interval=0s" })
+        "dashboard.calendly.check-interval=0s",
+        "dashboard.calendly.previous-key-grace=0s" })
 class SubscriptionsAdminTests {
 
     private static final String PASSWORD = "subscriptions-password";
@@ -46,6 +47,9 @@ class SubscriptionsAdminTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SubscriptionService subscriptions;
 
     private Browserless admin;
 
@@ -121,14 +125,34 @@ class SubscriptionsAdminTests {
     }
 
     @Test
-    void rotateSecretShouldAcceptTheOldAndTheNewKeyWhileTheOldSubscriptionIsReplaced() {
+    void registerWebhookShouldMakeTheTestWebhookButtonSignWithTheNewKey() {
+        CalendlyStubs.subscriptionPages(calendly, List.of());
+        CalendlyStubs.create(calendly, "TEST1");
+        press("register");
+        String token = admin.csrfFrom("/admin/subscriptions");
+
+        HttpResponse<String> test = admin.send(admin.request("/admin/api/test-webhook").header("X-CSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+
+        assertThat(test.statusCode()).isEqualTo(200);
+        assertThat(test.body()).contains("\"status\":200");
+        assertThat(new Browserless(port, "203.0.113.42").postSigned("configured-secret",
+                Payloads.created("cfg-1", "Ada", Instant.now())).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void rotateSecretShouldAcceptTheOldKeyUntilTheOldSubscriptionIsGone() {
         CalendlyStubs.subscriptionPages(calendly, List.of());
         CalendlyStubs.create(calendly, "ROT1");
         press("register");
         String oldKey = CalendlyStubs.sentSigningKeys(calendly).get(0);
         calendly.resetAll();
         CalendlyStubs.me(calendly);
-        CalendlyStubs.deletes(calendly);
+        calendly.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/webhook_subscriptions/.+"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"title\":\"Invalid Argument\",\"message\":\"try later\"}")));
         CalendlyStubs.subscriptionPages(calendly,
                 List.of(CalendlyStubs.subscription("ROT1", target(), "active", null)));
         CalendlyStubs.create(calendly, "ROT2");
@@ -143,8 +167,13 @@ class SubscriptionsAdminTests {
                 .isEqualTo(200);
         assertThat(calendlyClient.postSigned(newKey, Payloads.created("rot-new", "Ada", Instant.now())).statusCode())
                 .isEqualTo(200);
-        assertThat(calendlyClient.postSigned("guessed-key", Payloads.created("rot-bad", "Ada", Instant.now()))
-                .statusCode()).isEqualTo(401);
+        CalendlyStubs.subscriptionPages(calendly, List.of(CalendlyStubs.subscription("ROT2",
+                target() + "?rotation=1", "active", null)));
+        subscriptions.check();
+        assertThat(calendlyClient.postSigned(oldKey, Payloads.created("rot-late", "Ada", Instant.now())).statusCode())
+                .isEqualTo(401);
+        assertThat(calendlyClient.postSigned(newKey, Payloads.created("rot-next", "Ada", Instant.now())).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
