@@ -82,12 +82,24 @@ class BrowserEndToEndTests {
                 .contains("invitee.created").contains("test");
         assertThat(browser.executeScript("return window.samePage;")).isEqualTo(page);
         screenshot("admin-e2e.png");
+        browser.findElement(By.linkText("Audit log")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#audit-body tr[data-action='accepted']")));
+        screenshot("admin-audit-e2e.png");
+        browser.findElement(By.linkText("Settings")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("settings-form")));
+        screenshot("admin-settings-e2e.png");
     }
 
     @Test
     void aSignedBookingShouldUpdateAnOpenDashboardLive() throws Exception {
+        Browserless calendly = new Browserless(port, "203.0.113.81");
+        Instant now = Instant.now();
+        calendly.postSigned("browser-secret", Payloads.createdFor("Strategy Session", "e2e-0a", "Ada Lovelace", now, null));
+        calendly.postSigned("browser-secret", Payloads.created("e2e-0b", "Grace Hopper", now.minusSeconds(86_400)));
+        calendly.postSigned("browser-secret", Payloads.created("e2e-0c", "Alan Turing", now.minusSeconds(172_800)));
+        calendly.postSigned("browser-secret", Payloads.canceled("e2e-0c", "Alan Turing", now, null));
         logIn();
-        browser.get(url("/#all"));
+        browser.get(url("/#7d"));
         wait.until(ExpectedConditions.attributeToBe(By.id("live"), "data-state", "live"));
         String bookedBefore = browser.findElement(By.id("booked-value")).getText();
         String revenueBefore = browser.findElement(By.id("revenue-value")).getText();
@@ -98,9 +110,10 @@ class BrowserEndToEndTests {
 
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("booked-value"), bookedBefore)));
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("revenue-value"), revenueBefore)));
-        assertThat(bookedBefore).isEqualTo("0");
-        assertThat(browser.findElement(By.id("booked-value")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.id("revenue-value")).getText()).contains("120");
+        assertThat(bookedBefore).isEqualTo("2");
+        assertThat(revenueBefore).contains("240");
+        assertThat(browser.findElement(By.id("booked-value")).getText()).isEqualTo("3");
+        assertThat(browser.findElement(By.id("revenue-value")).getText()).contains("360");
         assertThat(browser.executeScript("return window.samePage;")).isEqualTo("marker");
         assertThat(browser.findElement(By.id("bookings")).getText()).contains("<img src=x onerror=alert(3)>");
         assertThat(browser.findElements(By.cssSelector("#bookings img"))).isEmpty();

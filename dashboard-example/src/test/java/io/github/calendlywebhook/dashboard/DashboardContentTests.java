@@ -3,8 +3,8 @@ package io.github.calendlywebhook.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.dashboard.admin.JdbcAuditTrail;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.EventStreamReader;
 import io.github.calendlywebhook.dashboard.support.Payloads;
@@ -30,7 +30,7 @@ class DashboardContentTests {
     int port;
 
     @Autowired
-    JdbcAuditTrail trail;
+    AuditRepository trail;
 
     @Test
     void streamShouldStartWithASnapshotAndDeliverTheNextBookingLive() throws Exception {
@@ -93,5 +93,47 @@ class DashboardContentTests {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://x\"\")\"", "'+SUM(1)", "'-1+2", "'@cmd", "'\tTAB")
                 .doesNotContain(",=HYPERLINK", ",+SUM", ",@cmd");
+    }
+
+    @Test
+    void savedSettingsShouldBeAuditedAndChangeRevenueOnOpenStreams() throws Exception {
+        new Browserless(port, "203.0.113.65").postSigned(SECRET,
+                Payloads.created("settings-1", "Alan Turing", Instant.now()));
+        Browserless admin = new Browserless(port, "203.0.113.66");
+        admin.login("content-password");
+        try (EventStreamReader stream = new EventStreamReader("http://127.0.0.1:" + port + "/api/stream?period=all")) {
+            stream.next("Alan Turing");
+
+            HttpResponse<String> save = admin.postForm("/admin/settings", java.util.Map.of("valuePerBooking", "333",
+                    "currency", "EUR", "timezone", "UTC", "_csrf", admin.csrfFrom("/admin/settings")));
+
+            assertThat(save.statusCode()).isEqualTo(302);
+            assertThat(stream.next("\"valuePerBooking\":\"333.00\"").data()).contains("\"currency\":\"EUR\"");
+        }
+        assertThat(admin.get("/admin/api/audit?action=admin.settings.changed").body())
+                .contains("value per booking").contains("333").contains("currency USD -> EUR");
+    }
+
+    @Test
+    void deliveryHealthShouldWarnAboutSignatureFailures() {
+        Browserless forger = new Browserless(port, "203.0.113.67");
+        forger.postSigned("not-the-secret", Payloads.created("forged-1", "Mallory", Instant.now()));
+        Browserless admin = new Browserless(port, "203.0.113.68");
+        admin.login("content-password");
+
+        String health = admin.get("/admin/api/health").body();
+
+        assertThat(health).contains("\"invalid_signature\":1").contains("signature failures (401)");
+    }
+
+    @Test
+    void auditFilterForAnAdminActionShouldLeaveDeliveriesOut() {
+        new Browserless(port, "203.0.113.69").postSigned(SECRET, Payloads.created("filter-1", "Ida", Instant.now()));
+        Browserless admin = new Browserless(port, "203.0.113.70");
+        admin.login("content-password");
+
+        String page = admin.get("/admin/api/audit?action=admin.login.success&size=200").body();
+
+        assertThat(page).contains("admin.login.success").doesNotContain("\"kind\":\"delivery\"");
     }
 }

@@ -104,6 +104,36 @@ public abstract class EventStoreComplianceTest {
     }
 
     @Test
+    void storesABodyOfOneMebibyte() {
+        ProjectingEventStore store = newStore();
+        CalendlyEvent event = created("a", "intro", hoursAgo(1));
+        byte[] body = new byte[1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+
+        AppendResult result = store.append(StoredEvent.of(event, body, NOW, EventSource.WEBHOOK));
+
+        assertThat(result).isEqualTo(AppendResult.STORED);
+    }
+
+    @Test
+    void handlesIdentifiersLongerThanAnyKeyColumn() {
+        ProjectingEventStore store = newStore();
+        String longName = "x".repeat(1500);
+        String longType = "t".repeat(1200);
+        append(store, created(longName, longType, hoursAgo(2)), canceled(longName, longType, hoursAgo(1)),
+                created(longName + "y", longType, hoursAgo(1)));
+
+        AppendResult again = store.append(stored(created(longName, longType, hoursAgo(2))));
+        boolean lead = store.recordLead("l".repeat(1500), hoursAgo(1), false);
+
+        assertThat(again).isEqualTo(AppendResult.DUPLICATE);
+        assertThat(lead).isTrue();
+        assertThat(metrics(store).summary(Period.TODAY).current()).extracting(PeriodNumbers::bookedAppointments,
+                PeriodNumbers::newBookings, PeriodNumbers::cancellations, PeriodNumbers::leads)
+                .containsExactly(1L, 2L, 1L, 1L);
+    }
+
+    @Test
     void countsANewBookingAsBookedAppointmentWorthTheDefaultValue() {
         ProjectingEventStore store = append(newStore(), created("a", "intro", hoursAgo(1)));
 

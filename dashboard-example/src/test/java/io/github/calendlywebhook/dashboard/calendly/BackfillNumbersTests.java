@@ -83,7 +83,7 @@ class BackfillNumbersTests {
         assertThat(live.get("cancellations").asLong()).isEqualTo(1);
         assertThat(live.get("reschedules").asLong()).isEqualTo(1);
         assertThat(numbers(admin)).isEqualTo(live);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_audit WHERE source = 'BACKFILL'", Long.class))
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_audit WHERE source = 'BACKFILL'", Long.class))
                 .isEqualTo(6);
     }
 

@@ -66,7 +66,7 @@ class SubscriptionsAdminTests {
     }
 
     private List<String> auditDetails(String action) {
-        return jdbc.queryForList("SELECT detail FROM dashboard_audit WHERE action = ?", String.class, action);
+        return jdbc.queryForList("SELECT detail FROM calendly_audit WHERE action = ?", String.class, action);
     }
 
     private HttpResponse<String> press(String action) {

@@ -56,7 +56,12 @@ public final class Payloads {
                 + ",\"payment\":null,\"no_show\":null,\"questions_and_answers\":[],\"tracking\":{},"
                 + "\"scheduled_event\":{\"uri\":\"https://api.calendly.com/scheduled_events/ev-" + id + "\","
                 + "\"name\":" + quote(meeting) + ",\"status\":\"" + status + "\",\"start_time\":\"" + at.plusSeconds(86_400)
-                + "\",\"end_time\":\"" + at.plusSeconds(88_200) + "\",\"event_type\":\"" + EVENT_TYPE + "\"}}";
+                + "\",\"end_time\":\"" + at.plusSeconds(88_200) + "\",\"event_type\":" + quote(eventType(meeting)) + "}}";
+    }
+
+    private static String eventType(String meeting) {
+        return "Consultation".equals(meeting) ? EVENT_TYPE
+                : "https://api.calendly.com/event_types/" + Integer.toHexString(meeting.hashCode());
     }
 
     private static byte[] envelope(String event, Instant at, String payload) {
