@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -32,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class SubscriptionsAdminTests {
 
     private static final String PASSWORD = "subscriptions-password";
+    /** Each test logs in from its own address, so the login throttle never counts them together. */
+    private static final AtomicInteger ADMINS = new AtomicInteger();
 
     @RegisterExtension
     static WireMockExtension calendly = WireMockExtension.newInstance()
@@ -57,7 +60,7 @@ class SubscriptionsAdminTests {
     void logIn() {
         CalendlyStubs.me(calendly);
         CalendlyStubs.deletes(calendly);
-        admin = new Browserless(port, "198.51.100.40");
+        admin = new Browserless(port, "198.51.100." + (40 + ADMINS.incrementAndGet()));
         admin.login(PASSWORD);
     }
 
