@@ -3,11 +3,16 @@ package io.github.calendlywebhook.dashboard.calendly;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.Payloads;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +140,7 @@ class SubscriptionsAdminTests {
         String token = admin.csrfFrom("/admin/subscriptions");
 
         HttpResponse<String> test = admin.send(admin.request("/admin/api/test-webhook").header("X-CSRF-TOKEN", token)
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(test.statusCode()).isEqualTo(200);
         assertThat(test.body()).contains("\"status\":200");
@@ -151,9 +156,9 @@ class SubscriptionsAdminTests {
         String oldKey = CalendlyStubs.sentSigningKeys(calendly).get(0);
         calendly.resetAll();
         CalendlyStubs.me(calendly);
-        calendly.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/webhook_subscriptions/.+"))
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+        calendly.stubFor(WireMock.delete(
+                WireMock.urlPathMatching("/webhook_subscriptions/.+"))
+                .willReturn(WireMock.aResponse().withStatus(400)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"title\":\"Invalid Argument\",\"message\":\"try later\"}")));
         CalendlyStubs.subscriptionPages(calendly,
@@ -170,6 +175,12 @@ class SubscriptionsAdminTests {
                 .isEqualTo(200);
         assertThat(calendlyClient.postSigned(newKey, Payloads.created("rot-new", "Ada", Instant.now())).statusCode())
                 .isEqualTo(200);
+        String rotatedUrl = calendly.findAll(WireMock.postRequestedFor(
+                WireMock.urlPathEqualTo("/webhook_subscriptions"))).get(0)
+                .getBodyAsString().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        assertThat(rotatedUrl).startsWith(target() + "?rotation=");
+        assertThat(postSignedTo(calendlyClient, rotatedUrl, newKey, Payloads.created("rot-query", "Ada", Instant.now()))
+                .statusCode()).isEqualTo(200);
         CalendlyStubs.subscriptionPages(calendly, List.of(CalendlyStubs.subscription("ROT2",
                 target() + "?rotation=1", "active", null)));
         subscriptions.check();
@@ -177,6 +188,15 @@ class SubscriptionsAdminTests {
                 .isEqualTo(401);
         assertThat(calendlyClient.postSigned(newKey, Payloads.created("rot-next", "Ada", Instant.now())).statusCode())
                 .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> postSignedTo(Browserless client, String url, String key, byte[] body) {
+        String path = url.substring(url.indexOf("/api/"));
+        return client.send(client.request(path).header("Content-Type", "application/json")
+                .header(SignatureHeaders.CALENDLY,
+                        new WebhookSigner(key, Clock.systemUTC())
+                                .sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
     @Test
