@@ -2,7 +2,9 @@ package io.github.calendlywebhook.dashboard.calendly;
 
 import io.github.calendlywebhook.core.api.EnsureResult;
 import io.github.calendlywebhook.core.api.SigningKey;
+import io.github.calendlywebhook.core.api.SubscriptionScope;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
+import io.github.calendlywebhook.core.api.WebhookSubscriptionManager;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.dashboard.calendly.SigningKeyRepository.StoredKey;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
@@ -87,24 +89,37 @@ public final class SubscriptionService {
     }
 
     /**
-     * Makes sure a healthy subscription delivers to the endpoint; after a domain change the new URL is
-     * registered before the old subscription is removed.
+     * Makes sure a healthy subscription delivers to the endpoint. After a domain change the new URL is
+     * registered before the old subscription is removed. A disabled or retrying subscription is replaced
+     * the same way, at the endpoint with a new {@code rotation} query: Calendly refuses a second
+     * subscription with the same URL, and creating at the same URL would force deleting first.
      *
      * @param target the endpoint's callback URL
      * @return what was done
      */
     public synchronized Change register(String target) {
         List<WebhookSubscription> before = subscriptions();
-        Optional<WebhookSubscription> current = currentSubscription(before);
-        EnsureResult result;
-        if (current.isPresent() && !CallbackUrl.sameEndpoint(current.get().callbackUrl(), target)) {
-            result = access.manager().changeUrl(current.get().callbackUrl(), target, properties.events(),
-                    properties.subscriptionScope());
-        } else {
-            String url = current.map(WebhookSubscription::callbackUrl).orElse(target);
-            result = access.manager().ensure(url, properties.events(), properties.subscriptionScope());
+        String oldUrl = currentSubscription(before)
+                .or(() -> before.stream().filter(s -> CallbackUrl.sameEndpoint(s.callbackUrl(), target)).findFirst())
+                .map(WebhookSubscription::callbackUrl).orElse(null);
+        WebhookSubscriptionManager manager = access.manager();
+        SubscriptionScope scope = properties.subscriptionScope();
+        if (oldUrl == null) {
+            return apply(manager.ensure(target, properties.events(), scope), null, before, Set.of(target));
         }
-        return apply(result, before, Set.of(target));
+        if (!CallbackUrl.sameEndpoint(oldUrl, target)) {
+            return apply(manager.changeUrl(oldUrl, target, properties.events(), scope), null, before,
+                    Set.of(target, oldUrl));
+        }
+        String url = oldUrl;
+        boolean healthy = before.stream().anyMatch(s -> s.callbackUrl().equals(url) && s.healthy()
+                && s.covers(properties.events()));
+        if (healthy) {
+            return apply(manager.ensure(url, properties.events(), scope), null, before, Set.of(url));
+        }
+        EnsureResult repaired = manager.changeUrl(url, CallbackUrl.rotated(url, clock.instant()), properties.events(),
+                scope);
+        return apply(repaired, EnsureResult.Action.REPAIRED, before, Set.of(url));
     }
 
     /**
@@ -121,7 +136,7 @@ public final class SubscriptionService {
         String next = CallbackUrl.rotated(current.callbackUrl(), clock.instant());
         EnsureResult result = access.manager().changeUrl(current.callbackUrl(), next, properties.events(),
                 properties.subscriptionScope());
-        return apply(result, before, Set.of(current.callbackUrl()));
+        return apply(result, null, before, Set.of(current.callbackUrl()));
     }
 
     /**
@@ -164,7 +179,8 @@ public final class SubscriptionService {
         return all.stream().filter(s -> current.contains(s.uri())).findFirst();
     }
 
-    private Change apply(EnsureResult result, List<WebhookSubscription> before, Set<String> urls) {
+    private Change apply(EnsureResult result, EnsureResult.@Nullable Action shown, List<WebhookSubscription> before,
+            Set<String> urls) {
         Instant now = clock.instant();
         Set<String> own = new HashSet<>();
         repository.all().forEach(k -> own.addAll(k.subscriptionUris()));
@@ -184,7 +200,7 @@ public final class SubscriptionService {
         }
         keys.reload();
         changes.publish("signing-keys");
-        return new Change(result.action(), result.subscription(), result.deliveryGap());
+        return new Change(shown != null ? shown : result.action(), result.subscription(), result.deliveryGap());
     }
 
     @Override

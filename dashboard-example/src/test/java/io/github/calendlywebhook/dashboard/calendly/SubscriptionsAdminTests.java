@@ -130,6 +130,7 @@ class SubscriptionsAdminTests {
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
         assertThat(writes).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
                 .containsExactly("POST /webhook_subscriptions", "DELETE /webhook_subscriptions/DEAD");
+        assertThat(writes.get(0).getBodyAsString()).contains("\"url\":\"" + target() + "?rotation=");
     }
 
     @Test
