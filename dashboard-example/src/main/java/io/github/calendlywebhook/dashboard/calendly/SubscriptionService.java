@@ -3,6 +3,7 @@ package io.github.calendlywebhook.dashboard.calendly;
 import io.github.calendlywebhook.core.api.EnsureResult;
 import io.github.calendlywebhook.core.api.SigningKey;
 import io.github.calendlywebhook.core.api.SubscriptionScope;
+import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.api.WebhookSubscriptionManager;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
@@ -10,6 +11,7 @@ import io.github.calendlywebhook.dashboard.calendly.SigningKeyRepository.StoredK
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Registers, repairs and rotates the webhook subscription through core's
  * {@code WebhookSubscriptionManager}, stores the generated signing key and makes the endpoint accept
  * it at once, keeping the former key accepted until the subscriptions signed with it are gone. The
- * scheduled check feeds the subscription state to the {@link DeliveryHealthMonitor}.
+ * scheduled check feeds the subscription state to the {@link DeliveryHealthMonitor}; a subscription of
+ * this dashboard that no longer exists counts as disabled.
  */
 public final class SubscriptionService {
 
@@ -157,7 +160,11 @@ public final class SubscriptionService {
             List<WebhookSubscription> watched = all.stream().filter(s -> own.contains(s.uri())
                     || properties.publicUrl() != null && CallbackUrl.sameEndpoint(s.callbackUrl(),
                             CallbackUrl.of(properties.publicUrl(), "", webhookPath))).collect(Collectors.toList());
-            monitor.observeSubscriptions(watched);
+            List<WebhookSubscription> observed = new ArrayList<>(watched);
+            stored.stream().filter(k -> SigningKeyRepository.CURRENT.equals(k.role()))
+                    .flatMap(k -> k.subscriptionUris().stream()).filter(uri -> !existing.contains(uri))
+                    .forEach(uri -> observed.add(gone(uri)));
+            monitor.observeSubscriptions(observed);
             for (StoredKey key : stored) {
                 if (SigningKeyRepository.PREVIOUS.equals(key.role()) && key.expiresAt() == null
                         && key.subscriptionUris().stream().noneMatch(existing::contains)) {
@@ -171,6 +178,12 @@ public final class SubscriptionService {
             lastCheck = new Check(now, List.of(), Problems.describe(e));
         }
         monitor.evaluate();
+    }
+
+    /** Stands for a subscription that no longer exists: nothing is delivered, as when it is disabled. */
+    private WebhookSubscription gone(String uri) {
+        return new WebhookSubscription(uri, "(deleted) " + uri, SubscriptionState.UNKNOWN, null, List.of(),
+                properties.subscriptionScope(), null, null, null, null, null);
     }
 
     private Optional<WebhookSubscription> currentSubscription(List<WebhookSubscription> all) {

@@ -201,6 +201,18 @@ class SubscriptionsAdminTests {
     }
 
     @Test
+    void scheduledCheckShouldWarnWhenTheRegisteredSubscriptionNoLongerExists() {
+        CalendlyStubs.subscriptionPages(calendly, List.of());
+        CalendlyStubs.create(calendly, "VANISHED");
+        press("register");
+
+        subscriptions.check();
+
+        assertThat(admin.get("/admin/subscriptions").body())
+                .contains("the Calendly webhook subscription is disabled: nothing is delivered");
+    }
+
+    @Test
     void registerWithoutCsrfTokenShouldBeRejected() {
         CalendlyStubs.subscriptionPages(calendly, List.of());
         CalendlyStubs.create(calendly, "NOPE");
