@@ -85,6 +85,8 @@ class BackfillNumbersTests {
         assertThat(numbers(admin)).isEqualTo(live);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_audit WHERE source = 'BACKFILL'", Long.class))
                 .isEqualTo(6);
+        assertThat(jdbc.queryForList("SELECT detail FROM calendly_audit WHERE action = ?", String.class,
+                SubscriptionsController.BACKFILL)).containsExactly("last 7 days");
     }
 
     @Test

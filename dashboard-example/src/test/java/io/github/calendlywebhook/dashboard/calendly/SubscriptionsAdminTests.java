@@ -19,9 +19,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "dashboard.calendly.api-token=" + CalendlyStubs.TOKEN,
         "dashboard.calendly.check-interval=0s",
         "dashboard.calendly.previous-key-grace=0s" })
+@ExtendWith(OutputCaptureExtension.class)
 class SubscriptionsAdminTests {
 
     private static final String PASSWORD = "subscriptions-password";
@@ -99,7 +103,7 @@ class SubscriptionsAdminTests {
     }
 
     @Test
-    void registerWebhookShouldCreateASubscriptionWhoseNewKeyVerifiesADeliveryAtOnce() {
+    void registerWebhookShouldCreateASubscriptionWhoseNewKeyVerifiesADeliveryAtOnce(CapturedOutput output) {
         CalendlyStubs.subscriptionPages(calendly, List.of());
         CalendlyStubs.create(calendly, "NEW1");
 
@@ -115,6 +119,7 @@ class SubscriptionsAdminTests {
         assertThat(admin.get("/admin/subscriptions").body()).doesNotContain(keys.get(0));
         assertThat(auditDetails(SubscriptionsController.REGISTER)).anySatisfy(detail ->
                 assertThat(detail).contains("created").contains(target()).doesNotContain(keys.get(0)));
+        assertThat(output.getAll()).doesNotContain(keys.get(0)).doesNotContain(CalendlyStubs.TOKEN);
     }
 
     @Test
