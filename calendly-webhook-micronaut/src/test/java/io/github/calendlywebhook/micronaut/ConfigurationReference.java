@@ -20,9 +20,11 @@ final class ConfigurationReference {
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
     private static final Pattern ONLY = Pattern.compile("\\(([A-Za-z ]+) only\\)");
 
+    private final List<String> lines;
     private final List<Entry> entries;
 
-    private ConfigurationReference(List<Entry> entries) {
+    private ConfigurationReference(List<String> lines, List<Entry> entries) {
+        this.lines = lines;
         this.entries = entries;
     }
 
@@ -105,7 +107,7 @@ final class ConfigurationReference {
         if (entries.isEmpty()) {
             throw new IllegalStateException(file + " documents no key");
         }
-        return new ConfigurationReference(entries);
+        return new ConfigurationReference(lines, entries);
     }
 
     List<Entry> entries() {
@@ -118,6 +120,17 @@ final class ConfigurationReference {
 
     Optional<Entry> find(String key) {
         return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();
+    }
+
+    /** Returns the first fenced code block in the language under the level-two heading. */
+    String codeBlock(String heading, String language) {
+        int start = lines.indexOf("## " + heading);
+        int open = start < 0 ? -1 : lines.subList(start, lines.size()).indexOf("```" + language);
+        if (open < 0) {
+            throw new IllegalStateException("no " + language + " block under '## " + heading + "'");
+        }
+        List<String> rest = lines.subList(start + open + 1, lines.size());
+        return String.join("\n", rest.subList(0, rest.indexOf("```"))) + "\n";
     }
 
     private static String key(String cell) {
