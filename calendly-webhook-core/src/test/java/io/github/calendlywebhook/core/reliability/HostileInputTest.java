@@ -2,15 +2,14 @@ package io.github.calendlywebhook.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.servlet.CalendlyWebhookServlet;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,11 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends the whole {@link HostileCorpus} over real HTTP to the servlet in an embedded Jetty, with debug
- * logging on and every log event captured: each case gets its expected status, never a 5xx, never a
+ * logging on and standard output and error captured (slf4j-simple logs to standard error in tests): each case gets its expected status, never a 5xx, never a
  * stack trace or the secret; no log line carries the secret or a full signature (a body digest in an
  * idempotency key, {@code sha256:<hex>}, is not a signature).
  */
@@ -40,10 +38,11 @@ class HostileInputTest {
     static final String SECRET = "hostile-suite-secret-7f3a9c1e5b";
     private static final Pattern FULL_DIGEST = Pattern.compile("[0-9a-fA-F]{64}");
 
-    private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
+    private static final ByteArrayOutputStream LOGS = new ByteArrayOutputStream();
     private static Server server;
     private static URI endpoint;
-    private static Level previousLevel;
+    private static PrintStream originalOut;
+    private static PrintStream originalErr;
 
     static List<HostileCase> corpus() {
         return HostileCorpus.cases(SECRET, WebhookSettings.DEFAULT_MAX_BODY_SIZE);
@@ -51,12 +50,10 @@ class HostileInputTest {
 
     @BeforeAll
     static void startJettyAndCaptureLogs() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        previousLevel = root.getLevel();
-        root.setLevel(Level.INFO);
-        ((Logger) LoggerFactory.getLogger("io.github.calendlywebhook")).setLevel(Level.DEBUG);
-        LOGS.start();
-        root.addAppender(LOGS);
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(new Capture(), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new Capture(), true, StandardCharsets.UTF_8));
         WebhookSettings settings = WebhookSettings.builder().secret(SECRET).rateLimitEnabled(false).debug(true).build();
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -74,10 +71,8 @@ class HostileInputTest {
     @AfterAll
     static void stopJetty() throws Exception {
         server.stop();
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.detachAppender(LOGS);
-        root.setLevel(previousLevel);
-        ((Logger) LoggerFactory.getLogger("io.github.calendlywebhook")).setLevel(null);
+        System.setOut(originalOut);
+        System.setErr(originalErr);
     }
 
     @Test
@@ -105,7 +100,7 @@ class HostileInputTest {
     void logsOfTheWholeCorpusNeverCarryTheSecretOrAFullSignature() {
         List<String> lines;
         synchronized (LOGS) {
-            lines = LOGS.list.stream().map(HostileInputTest::render).collect(Collectors.toList());
+            lines = LOGS.toString(StandardCharsets.UTF_8).lines().collect(Collectors.toList());
         }
 
         assertThat(lines).isNotEmpty();
@@ -113,8 +108,21 @@ class HostileInputTest {
         assertThat(lines).noneMatch(line -> FULL_DIGEST.matcher(line.replaceAll("sha256:[0-9a-f]{64}", "")).find());
     }
 
-    private static String render(ILoggingEvent event) {
-        String thrown = event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy());
-        return event.getFormattedMessage() + thrown;
+    /** Keeps everything written to the console in {@link #LOGS} instead. */
+    private static final class Capture extends OutputStream {
+
+        @Override
+        public void write(int b) {
+            synchronized (LOGS) {
+                LOGS.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            synchronized (LOGS) {
+                LOGS.write(bytes, offset, length);
+            }
+        }
     }
 }

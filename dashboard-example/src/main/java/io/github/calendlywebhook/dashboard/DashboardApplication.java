@@ -1,0 +1,18 @@
+package io.github.calendlywebhook.dashboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The real-time consultations dashboard: Calendly webhooks in, live business numbers out. */
+@SpringBootApplication
+public class DashboardApplication {
+
+    /**
+     * Starts the dashboard.
+     *
+     * @param args command-line arguments, passed to Spring Boot
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(DashboardApplication.class, args);
+    }
+}
