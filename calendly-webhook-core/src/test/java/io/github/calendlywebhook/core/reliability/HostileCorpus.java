@@ -118,6 +118,8 @@ public final class HostileCorpus {
                 HostileBodies.with("/payload/name", NODES.textNode("A".repeat((int) maxBodySize + 1))))));
         add("amount of 101 digits", 400, () -> signed(rawAmount("1".repeat(101))));
         add("amount of 99 digits", 200, () -> signed(rawAmount("9".repeat(99))));
+        add("amount of 13 digits", 200, () -> signed(rawAmount("1234567890123")));
+        add("amount 1e20", 200, () -> signed(rawAmount("1e20")));
         add("amount 1e999999", 200, () -> signed(rawAmount("1e999999")));
         add("amount -1e-999999", 200, () -> signed(rawAmount("-1e-999999")));
         add("field name of 60,000 characters", 400, () -> signed(utf8("{\"" + "k".repeat(60_000)
