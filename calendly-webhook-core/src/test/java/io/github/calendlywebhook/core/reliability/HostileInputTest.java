@@ -91,7 +91,7 @@ class HostileInputTest {
     void answersEachHostileRequestWithItsExpectedStatusAndASafeBody(HostileCase hostile) throws Exception {
         RawClient.Response response = RawClient.send(endpoint, hostile.request().get());
 
-        ResponseChecks.assertSafe(response, SECRET);
+        ResponseChecks.assertSafe(hostile.name(), response, SECRET);
         assertThat(response.status()).as(hostile.name() + " -> " + response.body()).isEqualTo(hostile.expectedStatus());
     }
 

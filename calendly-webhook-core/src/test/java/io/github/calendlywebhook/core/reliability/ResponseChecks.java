@@ -15,11 +15,12 @@ public final class ResponseChecks {
      * Asserts a response is no server error, leaks no stack trace or secret, and that a rejection has
      * the {@code {"error","message"}} body.
      *
+     * @param name the case, for failure messages
      * @param response the response
      * @param secrets texts that must never appear in it
      */
-    public static void assertSafe(RawClient.Response response, String... secrets) throws IOException {
-        assertThat(response.status()).as(response.body()).isBetween(200, 499);
+    public static void assertSafe(String name, RawClient.Response response, String... secrets) throws IOException {
+        assertThat(response.status()).as(name + " -> " + response.body()).isBetween(200, 499);
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "at java.", "at io.github.", "at org.");
         for (String secret : secrets) {
             assertThat(response.body()).doesNotContain(secret);

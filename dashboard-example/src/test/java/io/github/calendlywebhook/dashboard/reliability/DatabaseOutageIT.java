@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseOutageIT {
 
-    private static final int DELIVERIES = 2_000;
+    private static final int DELIVERIES = 1_200;
     private static final int THREADS = 4;
 
     @TempDir
@@ -43,7 +43,7 @@ class DatabaseOutageIT {
             await(() -> acknowledged.get() >= DELIVERIES / 4, "a quarter of the deliveries acknowledged");
             postgres.stop();
             int acknowledgedAtStop = acknowledged.get();
-            Thread.sleep(Duration.ofSeconds(15).toMillis());
+            Thread.sleep(Duration.ofSeconds(12).toMillis());
             int acknowledgedDuringOutage = acknowledged.get() - acknowledgedAtStop;
             postgres.startAgain();
             Map<String, Deliveries.Answer> firstPass = load.get();

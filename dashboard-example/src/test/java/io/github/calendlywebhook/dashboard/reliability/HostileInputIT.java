@@ -47,7 +47,7 @@ class HostileInputIT {
     void answersEachHostileRequestWithItsExpectedStatusAndASafeBody(HostileCase hostile) throws Exception {
         RawClient.Response response = RawClient.send(dashboard.webhook(), hostile.request().get());
 
-        ResponseChecks.assertSafe(response, DashboardProcess.SECRET, DashboardProcess.ADMIN_PASSWORD,
+        ResponseChecks.assertSafe(hostile.name(), response, DashboardProcess.SECRET, DashboardProcess.ADMIN_PASSWORD,
                 DashboardProcess.LEADS_TOKEN);
         assertThat(response.status()).as(hostile.name() + " -> " + response.body()).isEqualTo(hostile.expectedStatus());
     }
