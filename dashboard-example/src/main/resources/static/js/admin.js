@@ -104,8 +104,9 @@
           result.appendChild(line);
           if (res.hint) { result.appendChild(D.el('p', 'alert warn', res.hint)); }
           if (res.entry) {
-            result.appendChild(D.el('p', 'alert good', 'Audit entry #' + res.entry.id + ': ' + res.entry.action + ' '
-              + (res.entry.eventName || '') + ' from ' + (res.entry.clientAddress || 'unknown') + ', source ' + res.entry.source));
+            result.appendChild(D.el('p', 'alert good', 'New audit entry: ' + res.entry.action + ' '
+              + (res.entry.eventName || '') + ' from ' + (res.entry.clientAddress || 'unknown') + ' (source '
+              + res.entry.source + ', ' + new Date(res.entry.at).toLocaleTimeString() + ')'));
           }
           return Promise.all([loadRecent(), loadHealth()]);
         })

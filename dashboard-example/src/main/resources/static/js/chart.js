@@ -61,7 +61,7 @@
     });
     if (points.length > 0) {
       node('polyline', { points: points.map(function (p) { return p[0] + ',' + p[1]; }).join(' '), 'class': 'line-leads' }, svg);
-      points.forEach(function (p) {
+      points.filter(function () { return points.length <= 31; }).forEach(function (p) {
         var dot = node('circle', { cx: p[0], cy: p[1], r: 2.5, 'class': 'dot-leads' }, svg);
         node('title', {}, dot).textContent = label(p[2].date) + ': ' + p[2].leads + ' leads';
       });

@@ -2,12 +2,16 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.ratelimit.RateLimiter;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.store.EventStore;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,6 +51,32 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    SignatureVerifier calendlyWebhookSignatureVerifier(WebhookSettings settings, Clock clock) {
+        return ConfigurationErrors.explain(() -> SignatureVerifier.of(ConfigurationErrors.requireSecret(settings), clock));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IpAllowlist calendlyWebhookAllowlist(WebhookSettings settings) {
+        return ConfigurationErrors.explain("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddressResolver calendlyWebhookClientAddressResolver(WebhookSettings settings) {
+        return ConfigurationErrors.explain("calendly.webhook.trusted-proxies",
+                () -> ClientAddressResolver.trusting(settings.trustedProxies()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "calendly.webhook.rate-limit.enabled", matchIfMissing = true)
+    RateLimiter calendlyWebhookRateLimiter(WebhookSettings settings, Clock clock) {
+        return RateLimiter.of(settings, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     @ConditionalOnBean(CounterSource.class)
     DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue, Clock clock) {
         return DashboardMetrics.create(counters, revenue, clock);
@@ -61,12 +91,19 @@ public final class CalendlyWebhookAutoConfiguration {
     @Bean(destroyMethod = "flushAudit")
     @ConditionalOnMissingBean
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
-            AuditLog auditLog, ObjectProvider<CalendlyEventListener> listeners,
+            AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
+            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
             ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
                 .clock(clock)
                 .store(store)
-                .auditLog(auditLog);
+                .auditLog(auditLog)
+                .verifier(verifier)
+                .allowlist(allowlist)
+                .addressResolver(addressResolver);
+        if (settings.rateLimitEnabled()) {
+            rateLimiter.ifUnique(builder::rateLimiter);
+        }
         listeners.orderedStream().forEach(builder::listener);
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

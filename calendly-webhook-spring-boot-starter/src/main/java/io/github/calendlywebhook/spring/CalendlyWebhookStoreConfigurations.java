@@ -19,7 +19,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +35,10 @@ final class CalendlyWebhookStoreConfigurations {
     private CalendlyWebhookStoreConfigurations() {
     }
 
-    /** Stores events and audit entries in the application's database, creating the tables unless Flyway does. */
+    /**
+     * Stores events, audit entries and revenue settings in the application's database, installing the
+     * tables first: with Flyway when the application uses it, else with the shipped script.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSingleCandidate(DataSource.class)
     static class Jdbc {
@@ -44,47 +46,48 @@ final class CalendlyWebhookStoreConfigurations {
         @Bean
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean(EventStore.class)
-        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
-            schemaScript.ifAvailable(script -> script.run(dataSource));
+        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
+            schema.ifAvailable(installer -> installer.install(dataSource));
             return JdbcEventStore.create(dataSource);
         }
 
         @Bean
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean(AuditLog.class)
-        AuditRepository calendlyWebhookAuditLog(DataSource dataSource, ObjectProvider<SchemaScript> schemaScript) {
-            schemaScript.ifAvailable(script -> script.run(dataSource));
+        AuditRepository calendlyWebhookAuditLog(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
+            schema.ifAvailable(installer -> installer.install(dataSource));
             return JdbcAuditLog.create(dataSource);
         }
 
         @Bean
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean
-        RevenueSettingsStore calendlyWebhookRevenueSettings(DataSource dataSource,
-                ObjectProvider<SchemaScript> schemaScript) {
-            schemaScript.ifAvailable(script -> script.run(dataSource));
+        RevenueSettingsStore calendlyWebhookRevenueSettings(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
+            schema.ifAvailable(installer -> installer.install(dataSource));
             return JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
         }
 
-        /** Lets the application's Flyway migrate the Calendly tables too. */
+        /** Migrates the Calendly tables with Flyway when the application uses Flyway. */
         @Configuration(proxyBeanMethods = false)
-        @ConditionalOnClass(name = { FLYWAY, "org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer" })
+        @ConditionalOnClass(name = FLYWAY)
         @ConditionalOnBean(type = FLYWAY)
         static class FlywaySchema {
 
             @Bean
-            FlywayConfigurationCustomizer calendlyWebhookFlywayLocations() {
-                return new CalendlyFlywayLocations();
+            @ConditionalOnMissingBean
+            SchemaInstaller calendlyWebhookSchema() {
+                return new CalendlyFlywayMigration();
             }
         }
 
-        /** Creates the tables with the shipped script when no migration tool runs. */
+        /** Creates the tables with the shipped script when the application does not use Flyway. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnMissingBean(type = FLYWAY)
         static class ScriptSchema {
 
             @Bean
-            SchemaScript calendlyWebhookSchemaScript() {
+            @ConditionalOnMissingBean
+            SchemaInstaller calendlyWebhookSchema() {
                 return new SchemaScript();
             }
         }
@@ -117,12 +120,16 @@ final class CalendlyWebhookStoreConfigurations {
     }
 
     /** Creates the Calendly tables with the core schema script unless they exist. */
-    static final class SchemaScript {
+    static final class SchemaScript implements SchemaInstaller {
 
-        synchronized void run(DataSource dataSource) {
-            if (JdbcSchema.create(dataSource)) {
+        private boolean installed;
+
+        @Override
+        public synchronized void install(DataSource dataSource) {
+            if (!installed && JdbcSchema.create(dataSource)) {
                 LOG.info("Created the Calendly webhook tables");
             }
+            installed = true;
         }
     }
 }

@@ -33,6 +33,23 @@ final class ConfigurationErrors {
     }
 
     /**
+     * Runs a configuration step for one property, rethrowing a core validation failure naming the property.
+     *
+     * @param key the property the step reads
+     * @param step the step
+     * @return what the step returns
+     */
+    static <T> T explain(String key, Supplier<T> step) {
+        return explain(() -> {
+            try {
+                return step.get();
+            } catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException(key + ": " + ex.getMessage(), ex);
+            }
+        });
+    }
+
+    /**
      * Checks that the enabled endpoint has a secret.
      *
      * @param settings the settings

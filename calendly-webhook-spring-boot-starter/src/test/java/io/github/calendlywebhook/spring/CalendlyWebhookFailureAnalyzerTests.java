@@ -43,6 +43,16 @@ class CalendlyWebhookFailureAnalyzerTests {
     }
 
     @Test
+    void startupWhenPreviousSecretHasNoExpiryShouldFailNamingTheKey() {
+        runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
+                "calendly.webhook.previous-secrets[0].secret=old-secret-value").run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("calendly.webhook.previous-secrets[*].expires-at")
+                            .doesNotContain("old-secret-value");
+                });
+    }
+
+    @Test
     void startupWhenValueInvalidShouldNeverShowTheSecret() {
         runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
                 "calendly.webhook.tolerance=-1s").run(context -> {

@@ -7,13 +7,17 @@ import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
 import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class CalendlyWebhookHealthAutoConfigurationTests {
 
@@ -74,5 +78,29 @@ class CalendlyWebhookHealthAutoConfigurationTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsEntry("store", "unavailable");
         });
+    }
+
+    @Test
+    void healthWhenJdbcStoreReachableShouldBeUp() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .run(context -> {
+                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("store", "reachable");
+                });
+    }
+
+    @Test
+    void healthWhenJdbcStoreTablesMissingShouldBeDown() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .run(context -> {
+                    new JdbcTemplate(context.getBean(DataSource.class)).execute("DROP ALL OBJECTS");
+
+                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
+                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(health.getDetails()).containsEntry("store", "tables missing");
+                });
     }
 }

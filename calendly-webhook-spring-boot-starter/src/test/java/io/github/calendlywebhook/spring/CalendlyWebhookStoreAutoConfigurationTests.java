@@ -72,15 +72,26 @@ class CalendlyWebhookStoreAutoConfigurationTests {
     }
 
     @Test
-    void storeWhenApplicationUsesFlywayShouldGetItsTablesFromTheMigration() {
+    void storeWhenApplicationUsesFlywayShouldMigrateItsTablesWithTheirOwnHistory() {
         withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
                 .withPropertyValues("spring.flyway.enabled=true").run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Flyway.class)
-                            .doesNotHaveBean(CalendlyWebhookStoreConfigurations.SchemaScript.class);
-                    Integer migrations = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
-                            "select count(*) from \"flyway_schema_history\" where \"script\" like '%calendly%'",
-                            Integer.class);
-                    assertThat(migrations).isEqualTo(1);
+                            .getBean(SchemaInstaller.class).isInstanceOf(CalendlyFlywayMigration.class);
+                    String script = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                            "select \"script\" from \"calendly_schema_history\" where \"version\" = '1'", String.class);
+                    assertThat(script).isEqualTo("V1__calendly_webhook.sql");
+                    assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+                });
+    }
+
+    @Test
+    void storeWhenApplicationHasItsOwnVersionOneMigrationShouldMigrateBoth() {
+        withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.enabled=true", "spring.flyway.locations=classpath:db/apptest")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForObject("select count(*) from app_booking_note", Integer.class)).isZero();
                     assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
                 });
     }
@@ -88,7 +99,8 @@ class CalendlyWebhookStoreAutoConfigurationTests {
     @Test
     void storeWhenFlywayAbsentFromClasspathShouldUseTheSchemaScript() {
         withDatabase.withClassLoader(new FilteredClassLoader(Flyway.class)).run(context -> {
-            assertThat(context).hasSingleBean(CalendlyWebhookStoreConfigurations.SchemaScript.class);
+            assertThat(context).getBean(SchemaInstaller.class)
+                    .isInstanceOf(CalendlyWebhookStoreConfigurations.SchemaScript.class);
             assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
         });
     }

@@ -19,6 +19,13 @@ final class Deliveries {
         return signed(SECRET, body);
     }
 
+    static WebhookRequest signedVia(String proxyAddress, byte[] body) {
+        String signature = SignedPayloads.sign(SECRET, body, Instant.now());
+        return WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),
+                "Calendly-Webhook-Signature", List.of(signature), "X-Forwarded-For", List.of(proxyAddress)),
+                CALENDLY_ADDRESS, body);
+    }
+
     static WebhookRequest signed(String secret, byte[] body) {
         String signature = SignedPayloads.sign(secret, body, Instant.now());
         return WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),

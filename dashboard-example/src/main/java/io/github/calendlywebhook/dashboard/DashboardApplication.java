@@ -2,9 +2,11 @@ package io.github.calendlywebhook.dashboard;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The real-time consultations dashboard: Calendly webhooks in, live business numbers out. */
 @SpringBootApplication
+@EnableScheduling
 public class DashboardApplication {
 
     /**

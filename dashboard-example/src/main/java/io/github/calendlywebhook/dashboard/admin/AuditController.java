@@ -1,5 +1,10 @@
 package io.github.calendlywebhook.dashboard.admin;
 
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditPage;
+import io.github.calendlywebhook.core.audit.AuditQuery;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,11 +28,11 @@ class AuditController {
     private static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_CSV_ROWS = 100_000;
 
-    private final JdbcAuditTrail trail;
-    private final io.github.calendlywebhook.dashboard.settings.SettingsRepository settings;
+    private final AuditRepository audit;
+    private final SettingsRepository settings;
 
-    AuditController(JdbcAuditTrail trail, io.github.calendlywebhook.dashboard.settings.SettingsRepository settings) {
-        this.trail = trail;
+    AuditController(AuditRepository audit, SettingsRepository settings) {
+        this.audit = audit;
         this.settings = settings;
     }
 
@@ -36,31 +41,36 @@ class AuditController {
             @RequestParam(required = false) @Nullable String event, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "25") int size) {
-        AuditFilter filter;
-        try {
-            filter = filter(action, event, from, to);
-        } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "invalid_date", "message", "Dates are YYYY-MM-DD."));
-        }
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int pageNumber = Math.max(0, page);
-        List<AuditView> entries = trail.find(filter, (long) pageNumber * pageSize, pageSize).stream()
-                .map(AuditView::of).toList();
-        return ResponseEntity.ok(Map.of("entries", entries, "page", pageNumber, "size", pageSize,
-                "total", trail.count(filter)));
+        int pageNumber = Math.max(0, Math.min(page, 100_000));
+        AuditQuery query;
+        try {
+            query = query(action, event, from, to).page(pageNumber * pageSize, pageSize).build();
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return ResponseEntity.badRequest().body(Map.of("error", "invalid_filter",
+                    "message", "Dates are YYYY-MM-DD and 'to' is not before 'from'."));
+        }
+        AuditPage result = audit.query(query);
+        return ResponseEntity.ok(Map.of("entries", result.entries().stream().map(AuditView::of).toList(),
+                "page", pageNumber, "size", pageSize, "total", result.total()));
     }
 
     @GetMapping("/admin/audit.csv")
     ResponseEntity<byte[]> csv(@RequestParam(required = false) @Nullable String action,
             @RequestParam(required = false) @Nullable String event, @RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to) {
-        AuditFilter filter = filter(action, event, from, to);
-        CsvWriter csv = new CsvWriter().row(List.of("id", "time", "kind", "action", "status", "client_address",
-                "event", "event_key", "detail", "processing_ms", "source", "count"));
-        for (AuditRecord record : trail.find(filter, 0, MAX_CSV_ROWS)) {
-            AuditView v = AuditView.of(record);
-            csv.row(new ArrayList<>(Arrays.asList(v.id(), v.at(), v.kind(), v.action(), v.status(), v.clientAddress(),
-                    v.eventName(), v.eventKey(), v.detail(), v.processingMs(), v.source(), v.count())));
+        CsvWriter csv = new CsvWriter().row(List.of("time", "kind", "action", "status", "client_address", "event",
+                "event_key", "detail", "processing_ms", "source", "count"));
+        for (int offset = 0; offset < MAX_CSV_ROWS; offset += AuditQuery.MAX_LIMIT) {
+            AuditPage page = audit.query(query(action, event, from, to).page(offset, AuditQuery.MAX_LIMIT).build());
+            for (AuditEntry entry : page.entries()) {
+                AuditView v = AuditView.of(entry);
+                csv.row(new ArrayList<>(Arrays.asList(v.at(), v.kind(), v.action(), v.status(), v.clientAddress(),
+                        v.eventName(), v.eventKey(), v.detail(), v.processingMs(), v.source(), v.count())));
+            }
+            if (!page.hasMore()) {
+                break;
+            }
         }
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -69,12 +79,16 @@ class AuditController {
                 .body(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private AuditFilter filter(@Nullable String action, @Nullable String event, @Nullable String from,
+    private AuditQuery.Builder query(@Nullable String action, @Nullable String event, @Nullable String from,
             @Nullable String to) {
         ZoneId zone = settings.current().zone();
-        return new AuditFilter(blankToNull(action), blankToNull(event),
-                blankToNull(from) == null ? null : LocalDate.parse(from.trim()).atStartOfDay(zone).toInstant(),
-                blankToNull(to) == null ? null : LocalDate.parse(to.trim()).plusDays(1).atStartOfDay(zone).toInstant());
+        String fromDay = blankToNull(from);
+        String toDay = blankToNull(to);
+        return AuditQuery.builder()
+                .action(blankToNull(action))
+                .eventName(blankToNull(event))
+                .from(fromDay == null ? null : LocalDate.parse(fromDay).atStartOfDay(zone).toInstant())
+                .to(toDay == null ? null : LocalDate.parse(toDay).plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

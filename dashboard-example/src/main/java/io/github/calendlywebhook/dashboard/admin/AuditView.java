@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * One audit entry as the admin panel shows it.
  *
- * @param id the id
  * @param at when
  * @param kind {@code delivery} or {@code admin}
  * @param action the action or outcome code
@@ -21,19 +20,18 @@ import org.jspecify.annotations.Nullable;
  * @param source {@code webhook}, {@code test} or {@code backfill}
  * @param count how many occurrences the entry stands for
  */
-public record AuditView(long id, Instant at, String kind, String action, int status, @Nullable String clientAddress,
+public record AuditView(Instant at, String kind, String action, int status, @Nullable String clientAddress,
         @Nullable String eventName, @Nullable String eventKey, @Nullable String detail, @Nullable Long processingMs,
         String source, long count) {
 
     /**
-     * Returns the view of a stored entry.
+     * Returns the view of an entry.
      *
-     * @param record the stored entry
+     * @param e the entry
      * @return the view
      */
-    public static AuditView of(AuditRecord record) {
-        AuditEntry e = record.entry();
-        return new AuditView(record.id(), e.at(), e.outcome() == null ? "admin" : "delivery", e.action(), e.status(),
+    public static AuditView of(AuditEntry e) {
+        return new AuditView(e.at(), e.outcome() == null ? "admin" : "delivery", e.action(), e.status(),
                 e.clientAddress(), e.eventName(), e.eventKey(), e.detail(),
                 e.processingTime() == null ? null : e.processingTime().toMillis(),
                 e.source().name().toLowerCase(Locale.ROOT), e.count());

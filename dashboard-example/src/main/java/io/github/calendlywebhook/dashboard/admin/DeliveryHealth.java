@@ -1,11 +1,14 @@
 package io.github.calendlywebhook.dashboard.admin;
 
+import io.github.calendlywebhook.core.audit.AuditQuery;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.audit.Outcome;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -27,31 +30,35 @@ public class DeliveryHealth {
     public record Summary(@Nullable AuditView lastAccepted, Map<String, Long> last24h, List<String> warnings) {
     }
 
-    private final JdbcAuditTrail trail;
+    private final AuditRepository audit;
     private final Clock clock;
 
-    DeliveryHealth(JdbcAuditTrail trail, Clock clock) {
-        this.trail = trail;
+    DeliveryHealth(AuditRepository audit, Clock clock) {
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Returns the current summary. */
     public Summary summary() {
-        Instant now = clock.instant();
-        Map<String, Long> counts = trail.deliveryCountsSince(now.minus(Duration.ofHours(24)));
+        Map<String, Long> counts = new TreeMap<>();
+        audit.countByOutcome(clock.instant().minus(Duration.ofHours(24)))
+                .forEach((outcome, count) -> counts.put(outcome.code(), count));
         List<String> warnings = new ArrayList<>();
-        warn(warnings, counts, "invalid_signature", "signature failures (401): check that CALENDLY_WEBHOOK_SECRET"
-                + " matches the signing key of the Calendly subscription");
-        warn(warnings, counts, "forbidden", "refused client addresses (403): check ALLOWED_IPS and the trusted"
+        warn(warnings, counts, Outcome.INVALID_SIGNATURE, "signature failures (401): check that"
+                + " CALENDLY_WEBHOOK_SECRET matches the signing key of the Calendly subscription");
+        warn(warnings, counts, Outcome.FORBIDDEN, "refused client addresses (403): check ALLOWED_IPS and the trusted"
                 + " proxies if the dashboard runs behind a reverse proxy");
-        warn(warnings, counts, "rate_limited", "rate-limited deliveries (429): Calendly retries them, but check for"
-                + " duplicate subscriptions or raise the rate limit");
-        warn(warnings, counts, "store_unavailable", "deliveries refused because the database was unavailable (503)");
-        return new Summary(trail.latest("accepted").map(AuditView::of).orElse(null), counts, List.copyOf(warnings));
+        warn(warnings, counts, Outcome.RATE_LIMITED, "rate-limited deliveries (429): Calendly retries them, but check"
+                + " for duplicate subscriptions or raise the rate limit");
+        warn(warnings, counts, Outcome.STORE_UNAVAILABLE, "deliveries refused because the database was unavailable"
+                + " (503)");
+        AuditView last = audit.query(AuditQuery.builder().outcome(Outcome.ACCEPTED).page(0, 1).build()).entries()
+                .stream().findFirst().map(AuditView::of).orElse(null);
+        return new Summary(last, counts, List.copyOf(warnings));
     }
 
-    private static void warn(List<String> warnings, Map<String, Long> counts, String code, String text) {
-        long count = counts.getOrDefault(code, 0L);
+    private static void warn(List<String> warnings, Map<String, Long> counts, Outcome outcome, String text) {
+        long count = counts.getOrDefault(outcome.code(), 0L);
         if (count > 0) {
             warnings.add(count + " " + text + ". Calendly disables a subscription after 24 hours of failures.");
         }

@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.dashboard.admin;
 
+import io.github.calendlywebhook.core.audit.AuditQuery;
+import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import java.io.IOException;
@@ -9,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -38,16 +41,16 @@ public class TestWebhookService {
     }
 
     private final Environment environment;
-    private final JdbcAuditTrail trail;
-    private final AdminAudit audit;
+    private final AuditRepository audit;
+    private final AdminAudit adminAudit;
     private final Clock clock;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port = -1;
 
-    TestWebhookService(Environment environment, JdbcAuditTrail trail, AdminAudit audit, Clock clock) {
+    TestWebhookService(Environment environment, AuditRepository audit, AdminAudit adminAudit, Clock clock) {
         this.environment = environment;
-        this.trail = trail;
         this.audit = audit;
+        this.adminAudit = adminAudit;
         this.clock = clock;
     }
 
@@ -65,6 +68,7 @@ public class TestWebhookService {
      */
     public Result send(String adminAddress) throws InterruptedException {
         UUID id = UUID.randomUUID();
+        Instant sentAt = clock.instant().minusSeconds(1);
         byte[] body = SamplePayloads.inviteeCreated(id, clock.instant());
         String secret = environment.getRequiredProperty("calendly.webhook.secret");
         String path = environment.getProperty("calendly.webhook.path", "/api/webhooks/calendly");
@@ -86,9 +90,10 @@ public class TestWebhookService {
             status = 0;
             answer = "The endpoint could not be reached: " + e.getMessage();
         }
-        audit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + status);
-        AuditView entry = trail.findByEventKey("invitee.created|" + SamplePayloads.inviteeUri(id))
-                .map(AuditView::of).orElse(null);
+        adminAudit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + status);
+        String key = "invitee.created|" + SamplePayloads.inviteeUri(id);
+        AuditView entry = audit.query(AuditQuery.builder().from(sentAt).page(0, 100).build()).entries().stream()
+                .filter(e -> key.equals(e.eventKey())).findFirst().map(AuditView::of).orElse(null);
         return new Result(status, answer, entry, hint(status));
     }
 

@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat the interval of keep-alive comments on open live streams
  * @param streamTimeout how long one live stream stays open before the browser reconnects
  * @param notifyChannel the PostgreSQL channel instances use to tell each other about changes
+ * @param auditRetention how long audit entries are kept
  */
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(
@@ -41,7 +42,8 @@ public record DashboardProperties(
         @DefaultValue("200") int maxStreams,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration streamTimeout,
-        @DefaultValue("calendly_dashboard") String notifyChannel) {
+        @DefaultValue("calendly_dashboard") String notifyChannel,
+        @DefaultValue("90d") Duration auditRetention) {
 
     public DashboardProperties {
         Objects.requireNonNull(valuePerBooking, "valuePerBooking");

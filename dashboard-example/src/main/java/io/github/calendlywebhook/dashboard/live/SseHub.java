@@ -70,6 +70,13 @@ public final class SseHub implements AutoCloseable {
             open.decrementAndGet();
             return Optional.empty();
         }
+        Object first;
+        try {
+            first = source.snapshot(period);
+        } catch (RuntimeException e) {
+            open.decrementAndGet();
+            throw e;
+        }
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         streams.put(emitter, period);
         emitter.onCompletion(() -> remove(emitter));
@@ -78,7 +85,7 @@ public final class SseHub implements AutoCloseable {
             emitter.complete();
         });
         emitter.onError(error -> remove(emitter));
-        send(emitter, sequence.get(), source.snapshot(period));
+        send(emitter, sequence.get(), first);
         return Optional.of(emitter);
     }
 

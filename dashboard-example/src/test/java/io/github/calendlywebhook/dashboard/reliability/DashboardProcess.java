@@ -27,6 +27,7 @@ final class DashboardProcess implements AutoCloseable {
     static final String SECRET = "reliability-webhook-secret-5d1e8a";
     static final String ADMIN_PASSWORD = "reliability-admin-password-93c0";
     static final String LEADS_TOKEN = "reliability-leads-token-27fb41";
+    static final String API_TOKEN = "reliability-calendly-api-token-c4e2";
     private static final Duration STARTUP = Duration.ofMinutes(4);
 
     private final Map<String, String> environment;
@@ -54,6 +55,7 @@ final class DashboardProcess implements AutoCloseable {
         env.put("CALENDLY_WEBHOOK_SECRET", SECRET);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("DASHBOARD_LEADS_TOKEN", LEADS_TOKEN);
+        env.put("CALENDLY_API_TOKEN", API_TOKEN);
         env.put("DASHBOARD_PUBLIC", "true");
         env.put("CALENDLY_WEBHOOK_RATE_LIMIT_ENABLED", "false");
         env.putAll(extra);

@@ -32,6 +32,7 @@ final class Numbers {
         assertThat(dashboard.logText()).isNotEmpty()
                 .doesNotContain(DashboardProcess.SECRET)
                 .doesNotContain(DashboardProcess.ADMIN_PASSWORD)
-                .doesNotContain(DashboardProcess.LEADS_TOKEN);
+                .doesNotContain(DashboardProcess.LEADS_TOKEN)
+                .doesNotContain(DashboardProcess.API_TOKEN);
     }
 }
