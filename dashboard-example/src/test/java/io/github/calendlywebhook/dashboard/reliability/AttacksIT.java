@@ -127,6 +127,26 @@ class AttacksIT {
     }
 
     @Test
+    void theLeadEndpointRecordsOnlyWithItsExactBearerToken() throws Exception {
+        Browser client = new Browser(proxied.base());
+        byte[] lead = "{\"id\":\"lead-attack-1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String token = DashboardProcess.LEADS_TOKEN;
+        List<Integer> refused = new ArrayList<>();
+        for (String authorization : List.of("Bearer wrong", "Bearer " + token + "x", "Basic " + token,
+                "Bearer " + token.substring(0, token.length() - 1), "Bearer")) {
+            refused.add(client.postJson("/api/leads", lead, "X-Forwarded-For", "203.0.113.70",
+                    "Authorization", authorization).statusCode());
+        }
+        int withoutToken = client.postJson("/api/leads", lead, "X-Forwarded-For", "203.0.113.70").statusCode();
+        int withToken = client.postJson("/api/leads", lead, "X-Forwarded-For", "203.0.113.70",
+                "Authorization", "Bearer " + token).statusCode();
+
+        assertThat(refused).containsOnly(401);
+        assertThat(withoutToken).isEqualTo(401);
+        assertThat(withToken).isEqualTo(201);
+    }
+
+    @Test
     void sessionCookieIsHttpOnlyAndSameSiteAndPagesCarryAStrictContentSecurityPolicy() throws Exception {
         Browser admin = new Browser(proxied.base());
         HttpResponse<String> login = admin.login(DashboardProcess.ADMIN_PASSWORD, "X-Forwarded-For", "203.0.113.60");
