@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException;
-import io.github.calendlywebhook.core.signature.SignatureVerifier;
+import io.github.calendlywebhook.core.signature.SigningKeys;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,10 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class SignatureCheck {
 
-    private final SignatureVerifier verifier;
+    private final SigningKeys keys;
 
-    SignatureCheck(SignatureVerifier verifier) {
-        this.verifier = verifier;
+    SignatureCheck(SigningKeys keys) {
+        this.keys = keys;
     }
 
     /** Returns {@code null} when the body is signed correctly, otherwise a message safe to send back. */
@@ -30,7 +30,7 @@ final class SignatureCheck {
             return "conflicting signature headers";
         }
         try {
-            verifier.verify(header, body);
+            keys.verifier().verify(header, body);
             return null;
         } catch (SignatureVerificationException e) {
             return e.getMessage();

@@ -12,6 +12,7 @@ import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
+import io.github.calendlywebhook.core.signature.SigningKeys;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
@@ -60,7 +61,8 @@ public final class WebhookProcessor {
         this.settings = b.settings;
         this.clock = b.clock;
         this.store = b.store;
-        this.signature = new SignatureCheck(b.verifier != null ? b.verifier : SignatureVerifier.of(settings, clock));
+        this.signature = new SignatureCheck(b.signingKeys != null ? b.signingKeys
+                : SigningKeys.fixed(b.verifier != null ? b.verifier : SignatureVerifier.of(settings, clock)));
         this.allowlist = b.allowlist != null ? b.allowlist
                 : configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
         this.addressResolver = b.addressResolver != null ? b.addressResolver : configured(
@@ -228,6 +230,7 @@ public final class WebhookProcessor {
         private Clock clock = Clock.systemUTC();
         private EventStore store = new InMemoryEventStore();
         private AuditLog auditLog = AuditLog.discarding();
+        private @Nullable SigningKeys signingKeys;
         private final List<CalendlyEventListener> listeners = new ArrayList<>();
         private final List<DeliveryObserver> observers = new ArrayList<>();
         private @Nullable SignatureVerifier verifier;
@@ -269,6 +272,19 @@ public final class WebhookProcessor {
          */
         public Builder auditLog(AuditLog auditLog) {
             this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+            return this;
+        }
+
+        /**
+         * Sets where the accepted secrets come from, read for every delivery; by default the secret and
+         * previous secrets of the settings, fixed for the processor's life. The settings' tolerance does
+         * not apply to a verifier from this source: it carries its own.
+         *
+         * @param signingKeys the source of the current verifier
+         * @return this builder
+         */
+        public Builder signingKeys(SigningKeys signingKeys) {
+            this.signingKeys = Objects.requireNonNull(signingKeys, "signingKeys");
             return this;
         }
 

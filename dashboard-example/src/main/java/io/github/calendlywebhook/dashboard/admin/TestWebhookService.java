@@ -4,6 +4,7 @@ import io.github.calendlywebhook.core.audit.AuditQuery;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
+import io.github.calendlywebhook.dashboard.calendly.WebhookSigningKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,10 +45,13 @@ public class TestWebhookService {
     private final AuditRepository audit;
     private final AdminAudit adminAudit;
     private final Clock clock;
+    private final WebhookSigningKeys signingKeys;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile int port = -1;
 
-    TestWebhookService(Environment environment, AuditRepository audit, AdminAudit adminAudit, Clock clock) {
+    TestWebhookService(Environment environment, AuditRepository audit, AdminAudit adminAudit, Clock clock,
+            WebhookSigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.environment = environment;
         this.audit = audit;
         this.adminAudit = adminAudit;
@@ -70,7 +74,7 @@ public class TestWebhookService {
         UUID id = UUID.randomUUID();
         Instant sentAt = clock.instant().minusSeconds(1);
         byte[] body = SamplePayloads.inviteeCreated(id, clock.instant());
-        String secret = environment.getRequiredProperty("calendly.webhook.secret");
+        String secret = signingKeys.currentSecret();
         String path = environment.getProperty("calendly.webhook.path", "/api/webhooks/calendly");
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         URI uri = URI.create("http://127.0.0.1:" + port + contextPath + path);

@@ -1,0 +1,41 @@
+package io.github.calendlywebhook.dashboard.calendly;
+
+import io.github.calendlywebhook.core.api.CalendlyApiClient;
+import io.github.calendlywebhook.core.api.WebhookSubscriptionManager;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Calendly API client and subscription manager, present only when {@code CALENDLY_API_TOKEN} is
+ * set, so the application starts and works without a token.
+ */
+final class CalendlyAccess {
+
+    private final @Nullable CalendlyApiClient client;
+    private final @Nullable WebhookSubscriptionManager manager;
+
+    CalendlyAccess(@Nullable CalendlyApiClient client) {
+        this.client = client;
+        this.manager = client == null ? null : WebhookSubscriptionManager.create(client);
+    }
+
+    boolean enabled() {
+        return client != null;
+    }
+
+    Optional<CalendlyApiClient> client() {
+        return Optional.ofNullable(client);
+    }
+
+    WebhookSubscriptionManager manager() {
+        if (manager == null) {
+            throw new IllegalStateException("CALENDLY_API_TOKEN is not set");
+        }
+        return manager;
+    }
+
+    @Override
+    public String toString() {
+        return "CalendlyAccess[" + (client == null ? "no token" : client.toString()) + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.calendlywebhook.dashboard.calendly;
+
+import io.github.calendlywebhook.core.api.Backfill;
+import io.github.calendlywebhook.core.api.CalendlyApiClient;
+import io.github.calendlywebhook.core.api.health.AlertNotifier;
+import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.dashboard.live.ChangeBus;
+import io.github.calendlywebhook.spring.WebhookProcessorCustomizer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires core's Calendly API features into the dashboard: the signing keys the webhook processor reads
+ * per delivery, the API client (only with {@code CALENDLY_API_TOKEN}), the backfill on a one-thread
+ * executor, the delivery-health monitor as an observer of the processor (posting alerts when
+ * {@code DASHBOARD_ALERT_WEBHOOK_URL} is set) and the scheduled subscription check.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendlyProperties.class)
+class CalendlyConfiguration {
+
+    @Bean
+    SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new SigningKeyRepository(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    WebhookSigningKeys webhookSigningKeys(WebhookSettings settings, SigningKeyRepository repository, Clock clock,
+            ChangeBus changes) {
+        WebhookSigningKeys keys = new WebhookSigningKeys(settings, repository, clock);
+        keys.reload();
+        changes.subscribe(keys::reload);
+        return keys;
+    }
+
+    @Bean
+    WebhookProcessorCustomizer signingKeysCustomizer(WebhookSigningKeys keys) {
+        return builder -> builder.signingKeys(keys);
+    }
+
+    @Bean
+    CalendlyAccess calendlyAccess(CalendlyProperties properties, Clock clock) {
+        String token = properties.apiToken();
+        return new CalendlyAccess(token == null ? null
+                : CalendlyApiClient.builder(token).baseUrl(properties.apiBaseUrl()).clock(clock).build());
+    }
+
+    @Bean
+    DeliveryHealthMonitor deliveryHealthMonitor(CalendlyProperties properties, Clock clock) {
+        String url = properties.alertWebhookUrl();
+        AlertNotifier notifier = url == null ? AlertNotifier.none()
+                : AlertNotifier.slack(URI.create(url), properties.alertTimeout());
+        return DeliveryHealthMonitor.builder(notifier).clock(clock).minAlertInterval(properties.alertMinInterval())
+                .build();
+    }
+
+    @Bean
+    SubscriptionService subscriptionService(CalendlyAccess access, CalendlyProperties properties,
+            SigningKeyRepository repository, WebhookSigningKeys keys, DeliveryHealthMonitor monitor,
+            ChangeBus changes, Clock clock,
+            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+        return new SubscriptionService(access, properties, repository, keys, monitor, changes, clock, webhookPath);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService calendlyBackfillExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "calendly-backfill");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    BackfillService backfillService(CalendlyAccess access, EventStore store, AuditLog auditLog,
+            ExecutorService calendlyBackfillExecutor, ChangeBus changes, Clock clock, CalendlyProperties properties) {
+        Backfill backfill = access.client().map(client -> Backfill.builder(client).store(store).auditLog(auditLog)
+                .clock(clock).scope(properties.subscriptionScope()).build()).orElse(null);
+        return new BackfillService(backfill, calendlyBackfillExecutor, changes, clock, properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    SubscriptionCheckSchedule subscriptionCheckSchedule(SubscriptionService subscriptions,
+            CalendlyProperties properties) {
+        return SubscriptionCheckSchedule.start(subscriptions, properties.checkInterval());
+    }
+}
