@@ -119,10 +119,16 @@ class AttacksIT {
         int settingsForged = admin.postForm("/admin/settings", withToken(settings, "forged-" + token)).statusCode();
         int testWithout = admin.postJson("/admin/api/test-webhook", new byte[0]).statusCode();
         int testForged = admin.postJson("/admin/api/test-webhook", new byte[0], "X-CSRF-TOKEN", "forged").statusCode();
+        List<Integer> subscriptions = new ArrayList<>();
+        for (String action : List.of("register", "rotate", "backfill")) {
+            subscriptions.add(admin.postForm("/admin/subscriptions/" + action, Map.of()).statusCode());
+            subscriptions.add(admin.postForm("/admin/subscriptions/" + action, Map.of("_csrf", "forged")).statusCode());
+        }
         int logoutWithout = admin.postForm("/admin/logout", Map.of()).statusCode();
         int settingsWith = admin.postForm("/admin/settings", withToken(settings, token)).statusCode();
 
         assertThat(List.of(settingsWithout, settingsForged, testWithout, testForged, logoutWithout)).containsOnly(403);
+        assertThat(subscriptions).containsOnly(403);
         assertThat(settingsWith).isIn(200, 302, 303);
     }
 

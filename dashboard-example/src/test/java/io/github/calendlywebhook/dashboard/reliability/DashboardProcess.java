@@ -56,6 +56,8 @@ final class DashboardProcess implements AutoCloseable {
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("DASHBOARD_LEADS_TOKEN", LEADS_TOKEN);
         env.put("CALENDLY_API_TOKEN", API_TOKEN);
+        // The Calendly API client talks to a closed local port: no test reaches outside this machine.
+        env.put("DASHBOARD_CALENDLY_API_BASE_URL", "http://127.0.0.1:" + freePort());
         env.put("DASHBOARD_PUBLIC", "true");
         env.put("CALENDLY_WEBHOOK_RATE_LIMIT_ENABLED", "false");
         env.putAll(extra);
