@@ -14,6 +14,8 @@ final class JsonFields {
 
     private static final int MAX_TIMESTAMP_LENGTH = 64;
     private static final int MAX_MONEY_SCALE = 20;
+    /** Amounts of a trillion or more read as absent: stores keep money as DECIMAL(19, 4), and sums must fit too. */
+    private static final int MAX_MONEY_INTEGER_DIGITS = 12;
 
     private JsonFields() {
     }
@@ -72,7 +74,8 @@ final class JsonFields {
                 return null;
             }
         }
-        if (value == null || Math.abs(value.scale()) > MAX_MONEY_SCALE) {
+        if (value == null || Math.abs(value.scale()) > MAX_MONEY_SCALE
+                || value.precision() - value.scale() > MAX_MONEY_INTEGER_DIGITS) {
             return null;
         }
         return value;
