@@ -1,0 +1,202 @@
+package io.github.calendlywebhook.core.signature;
+
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies the {@code Calendly-Webhook-Signature} header of a delivery against its raw body.
+ *
+ * <p>The header is {@code t=<unix seconds>,v1=<hex>} where {@code v1} is the lower- or upper-case hex
+ * of HMAC-SHA256, keyed with the UTF-8 bytes of the secret, over the timestamp text, a dot and the raw
+ * body bytes. The timestamp must lie within the tolerance of the clock's time in either direction
+ * (the boundary itself is accepted). Any {@code v1} entry may match, under the current secret or a
+ * previous secret whose expiry the clock has not reached. Signatures are compared in constant time.
+ * Instances are immutable and thread-safe.
+ */
+public final class SignatureVerifier {
+
+    private final List<AcceptedKey> keys;
+    private final Duration tolerance;
+    private final Clock clock;
+
+    private SignatureVerifier(List<AcceptedKey> keys, Duration tolerance, Clock clock) {
+        this.keys = List.copyOf(keys);
+        this.tolerance = tolerance;
+        this.clock = clock;
+    }
+
+    /**
+     * Returns a verifier for the secrets and tolerance of the settings.
+     *
+     * @param settings the webhook settings
+     * @param clock the clock that decides what "now" is
+     * @return the verifier
+     * @throws IllegalStateException when the settings have no secret
+     */
+    public static SignatureVerifier of(WebhookSettings settings, Clock clock) {
+        String secret = settings.secret();
+        if (secret == null) {
+            throw new IllegalStateException("calendly.webhook.secret is not set");
+        }
+        Builder builder = builder().secret(secret).tolerance(settings.tolerance()).clock(clock);
+        settings.previousSecrets().forEach(p -> builder.previousSecret(p.secret(), p.expiresAt()));
+        return builder.build();
+    }
+
+    /** Returns a builder with the default tolerance, the system UTC clock and no secret. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a signature header against the raw body.
+     *
+     * @param headerValue the header value, or {@code null} when the header is absent
+     * @param body the raw body bytes, exactly as received
+     * @throws SignatureVerificationException when the header is missing, malformed, out of tolerance, or
+     *     matches under no accepted secret
+     */
+    public void verify(@Nullable String headerValue, byte[] body) {
+        Objects.requireNonNull(body, "body");
+        SignatureHeader header = SignatureHeader.parse(headerValue);
+        Instant now = clock.instant();
+        checkTolerance(header.epochSecond(), now);
+        boolean matched = false;
+        for (AcceptedKey key : keys) {
+            if (key.acceptedAt(now)) {
+                byte[] expected = key.hmac().sign(header.timestamp(), body);
+                for (byte[] candidate : header.signatures()) {
+                    matched |= MessageDigest.isEqual(expected, candidate);
+                }
+            }
+        }
+        if (!matched) {
+            throw new SignatureVerificationException(Reason.MISMATCH, "the signature does not match the body");
+        }
+    }
+
+    private void checkTolerance(long epochSecond, Instant now) {
+        if (epochSecond > Instant.MAX.getEpochSecond()) {
+            throw outOfTolerance("the signature timestamp is too far in the future");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(epochSecond), now);
+        if (age.abs().compareTo(tolerance) > 0) {
+            String direction = age.isNegative() ? " s in the future" : " s old";
+            throw outOfTolerance("the signature timestamp is " + age.abs().toSeconds() + direction
+                    + ", more than the tolerance of " + tolerance.toSeconds() + " s");
+        }
+    }
+
+    private static SignatureVerificationException outOfTolerance(String message) {
+        return new SignatureVerificationException(Reason.TIMESTAMP_OUT_OF_TOLERANCE, message);
+    }
+
+    @Override
+    public String toString() {
+        return "SignatureVerifier[secrets=" + keys.size() + ", tolerance=" + tolerance + "]";
+    }
+
+    /** A secret with the instant from which it is refused; {@code null} for the current secret. */
+    private record AcceptedKey(HmacSha256 hmac, @Nullable Instant expiresAt) {
+
+        boolean acceptedAt(Instant now) {
+            return expiresAt == null || now.isBefore(expiresAt);
+        }
+    }
+
+    /** Builds a {@link SignatureVerifier}; every setter validates its argument. */
+    public static final class Builder {
+
+        private @Nullable String secret;
+        private final List<AcceptedKey> previous = new ArrayList<>();
+        private Duration tolerance = WebhookSettings.DEFAULT_TOLERANCE;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the current secret.
+         *
+         * @param secret the signing secret
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is blank
+         */
+        public Builder secret(String secret) {
+            this.secret = requireSecret(secret, "secret");
+            return this;
+        }
+
+        /**
+         * Adds a previous secret, accepted while the clock is before {@code expiresAt}.
+         *
+         * @param secret the previous signing secret
+         * @param expiresAt the instant from which it is refused
+         * @return this builder
+         * @throws IllegalArgumentException when the secret is blank
+         */
+        public Builder previousSecret(String secret, Instant expiresAt) {
+            Objects.requireNonNull(expiresAt, "expiresAt");
+            previous.add(new AcceptedKey(new HmacSha256(requireSecret(secret, "previous secret")), expiresAt));
+            return this;
+        }
+
+        /**
+         * Sets how far the signature timestamp may be from now, in either direction.
+         *
+         * @param tolerance a positive duration; the default is three minutes
+         * @return this builder
+         * @throws IllegalArgumentException when not positive
+         */
+        public Builder tolerance(Duration tolerance) {
+            Objects.requireNonNull(tolerance, "tolerance");
+            if (tolerance.isNegative() || tolerance.isZero()) {
+                throw new IllegalArgumentException("tolerance must be positive, was " + tolerance);
+            }
+            this.tolerance = tolerance;
+            return this;
+        }
+
+        /**
+         * Sets the clock that decides what "now" is, for the tolerance and for secret expiry.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Returns the verifier.
+         *
+         * @return the verifier
+         * @throws IllegalStateException when no secret was set
+         */
+        public SignatureVerifier build() {
+            if (secret == null) {
+                throw new IllegalStateException("a signing secret is required");
+            }
+            List<AcceptedKey> keys = new ArrayList<>();
+            keys.add(new AcceptedKey(new HmacSha256(secret), null));
+            keys.addAll(previous);
+            return new SignatureVerifier(keys, tolerance, clock);
+        }
+
+        private static String requireSecret(@Nullable String secret, String what) {
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return secret;
+        }
+    }
+}
