@@ -24,6 +24,7 @@ public final class SignatureVerificationException extends RuntimeException {
         MISMATCH
     }
 
+    /** Why verification failed. */
     private final Reason reason;
 
     /**
@@ -37,12 +38,20 @@ public final class SignatureVerificationException extends RuntimeException {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Returns why verification failed. */
+    /**
+     * Returns why verification failed.
+     *
+     * @return the reason
+     */
     public Reason reason() {
         return reason;
     }
 
-    /** Returns the error code, always {@value #CODE}. */
+    /**
+     * Returns the machine-readable error code.
+     *
+     * @return always {@value #CODE}
+     */
     public String code() {
         return CODE;
     }

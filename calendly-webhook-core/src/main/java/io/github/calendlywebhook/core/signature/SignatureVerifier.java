@@ -51,7 +51,11 @@ public final class SignatureVerifier {
         return builder.build();
     }
 
-    /** Returns a builder with the default tolerance, the system UTC clock and no secret. */
+    /**
+     * Returns a builder with the default tolerance, the system UTC clock and no secret.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }

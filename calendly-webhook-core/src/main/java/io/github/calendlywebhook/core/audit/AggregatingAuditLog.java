@@ -1,0 +1,142 @@
+package io.github.calendlywebhook.core.audit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An audit log that writes acknowledged deliveries and application actions one by one, but aggregates
+ * rejections, so a flood of bad requests cannot fill the audit store. The first rejection of a kind
+ * (outcome and client address) in a window is written at once; the rest of that window are summed into
+ * one entry with their {@link AuditEntry#count() count}, written when the window has closed and the
+ * log is next used, or on {@link #flush()}. Time comes from the clock. Thread-safe; the delegate is
+ * never called while a lock is held.
+ */
+public final class AggregatingAuditLog implements AuditLog {
+
+    /** The default aggregation window. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+    /** How many kinds are tracked before further addresses are pooled under {@value #OTHER_ADDRESSES}. */
+    public static final int MAX_KINDS = 10_000;
+    /** The client address recorded for rejections pooled once {@link #MAX_KINDS} is reached. */
+    public static final String OTHER_ADDRESSES = "*";
+
+    private final AuditLog delegate;
+    private final Clock clock;
+    private final Duration window;
+    private final Map<Kind, Window> windows = new LinkedHashMap<>();
+
+    private record Kind(Outcome outcome, String clientAddress) {
+    }
+
+    private static final class Window {
+        final Instant start;
+        final AuditEntry first;
+        long suppressed;
+        Instant last;
+
+        Window(Instant start, AuditEntry first) {
+            this.start = start;
+            this.first = first;
+            this.last = start;
+        }
+    }
+
+    private AggregatingAuditLog(AuditLog delegate, Clock clock, Duration window) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        this.window = window;
+    }
+
+    /**
+     * Returns a log aggregating rejections per window in front of {@code delegate}.
+     *
+     * @param delegate where entries are written
+     * @param clock the clock that opens and closes windows
+     * @param window the aggregation window, positive
+     * @return the log
+     */
+    public static AggregatingAuditLog wrap(AuditLog delegate, Clock clock, Duration window) {
+        return new AggregatingAuditLog(delegate, clock, window);
+    }
+
+    @Override
+    public void record(AuditEntry entry) {
+        Instant now = clock.instant();
+        List<AuditEntry> toWrite = new ArrayList<>(2);
+        synchronized (windows) {
+            collectClosed(now, toWrite, false);
+            Outcome outcome = entry.outcome();
+            if (outcome == null || outcome.acknowledged()) {
+                toWrite.add(entry);
+            } else {
+                Kind kind = kindOf(outcome, entry.clientAddress());
+                Window open = windows.get(kind);
+                if (open == null) {
+                    windows.put(kind, new Window(now, entry));
+                    toWrite.add(entry);
+                } else {
+                    open.suppressed += entry.count();
+                    open.last = now;
+                }
+            }
+        }
+        toWrite.forEach(delegate::record);
+    }
+
+    /** Writes the pending sums of every window, open or closed, and forgets them. */
+    public void flush() {
+        List<AuditEntry> toWrite = new ArrayList<>();
+        synchronized (windows) {
+            collectClosed(clock.instant(), toWrite, true);
+        }
+        toWrite.forEach(delegate::record);
+    }
+
+    /** Returns how many rejection kinds currently have an open window. */
+    public int openWindows() {
+        synchronized (windows) {
+            return windows.size();
+        }
+    }
+
+    private Kind kindOf(Outcome outcome, @Nullable String clientAddress) {
+        String address = clientAddress == null ? OTHER_ADDRESSES : clientAddress;
+        Kind kind = new Kind(outcome, address);
+        if (windows.size() >= MAX_KINDS && !windows.containsKey(kind)) {
+            return new Kind(outcome, OTHER_ADDRESSES);
+        }
+        return kind;
+    }
+
+    private void collectClosed(Instant now, List<AuditEntry> toWrite, boolean all) {
+        for (Iterator<Map.Entry<Kind, Window>> it = windows.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Kind, Window> e = it.next();
+            Window w = e.getValue();
+            if (!all && now.isBefore(w.start.plus(window))) {
+                return; // windows are kept in opening order, so every later one is still open
+            }
+            it.remove();
+            if (w.suppressed > 0) {
+                toWrite.add(summary(e.getKey(), w));
+            }
+        }
+    }
+
+    private static AuditEntry summary(Kind kind, Window w) {
+        AuditEntry first = w.first;
+        return new AuditEntry(w.last, first.action(), kind.outcome(), first.status(),
+                kind.clientAddress().equals(OTHER_ADDRESSES) ? null : kind.clientAddress(), null, null,
+                "aggregated " + w.suppressed + " more since " + w.start, null, first.source(), w.suppressed);
+    }
+}

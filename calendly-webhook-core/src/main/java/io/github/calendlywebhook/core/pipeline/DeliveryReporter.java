@@ -1,0 +1,86 @@
+package io.github.calendlywebhook.core.pipeline;
+
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells everyone interested about a finished delivery: listeners (stored events only), the audit log,
+ * observers and the log. Nothing here can change the answer: every callback is isolated.
+ */
+final class DeliveryReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+
+    private final List<CalendlyEventListener> listeners;
+    private final List<DeliveryObserver> observers;
+    private final AuditLog auditLog;
+    private final boolean debug;
+    private final AtomicLong listenerFailures = new AtomicLong();
+    private final AtomicLong observerFailures = new AtomicLong();
+    private final AtomicLong auditFailures = new AtomicLong();
+
+    DeliveryReporter(List<CalendlyEventListener> listeners, List<DeliveryObserver> observers, AuditLog auditLog,
+            boolean debug) {
+        this.listeners = List.copyOf(listeners);
+        this.observers = List.copyOf(observers);
+        this.auditLog = auditLog;
+        this.debug = debug;
+    }
+
+    void notifyListeners(CalendlyEvent event) {
+        for (CalendlyEventListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                listenerFailures.incrementAndGet();
+                LOG.warn("Listener {} failed for stored event {} ({}); the event stays stored",
+                        listener.getClass().getName(), event.name(), LogText.clean(event.idempotencyKey()), e);
+            }
+        }
+    }
+
+    void report(DeliveryResult result, AuditEntry entry, @Nullable String signatureTimestamp) {
+        try {
+            auditLog.record(entry);
+        } catch (RuntimeException e) {
+            auditFailures.incrementAndGet();
+            LOG.warn("Audit log failed to record a {} delivery: {}", entry.action(), e.toString());
+        }
+        for (DeliveryObserver observer : observers) {
+            try {
+                observer.onDelivery(result);
+            } catch (RuntimeException e) {
+                observerFailures.incrementAndGet();
+                LOG.warn("Delivery observer {} failed", observer.getClass().getName(), e);
+            }
+        }
+        if (debug) {
+            LOG.info("Calendly webhook {} {} from {}: event={} key={} signature {} in {} ms{}", result.outcome().status(),
+                    result.outcome().code(), result.clientAddress(), LogText.clean(entry.eventName()),
+                    LogText.clean(entry.eventKey()), signatureTimestamp == null ? "absent" : signatureTimestamp,
+                    result.processingTime().toMillis(), entry.detail() == null ? "" : " (" + LogText.clean(entry.detail()) + ")");
+        } else if (LOG.isDebugEnabled() && !result.outcome().acknowledged()) {
+            LOG.debug("Calendly webhook rejected with {} {} from {}", result.outcome().status(),
+                    result.outcome().code(), result.clientAddress());
+        }
+    }
+
+    long listenerFailures() {
+        return listenerFailures.get();
+    }
+
+    long observerFailures() {
+        return observerFailures.get();
+    }
+
+    long auditFailures() {
+        return auditFailures.get();
+    }
+}

@@ -1,0 +1,336 @@
+package io.github.calendlywebhook.core.pipeline;
+
+import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
+import io.github.calendlywebhook.core.event.MalformedPayloadException;
+import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.IpAllowlist;
+import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
+import io.github.calendlywebhook.core.ratelimit.RateLimiter;
+import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerificationException;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
+import io.github.calendlywebhook.core.store.AppendResult;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.StoredEvent;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides the answer to one webhook delivery. Checks run cheapest first: method (405), client address
+ * against the allowlist (403), rate limit (429), body size (413), content type (415), signature (401),
+ * envelope (400); then the event is stored idempotently and only then acknowledged with 200
+ * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
+ * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
+ * Listeners run after a new event is stored; observers and the audit log see every outcome; rejections
+ * are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
+ */
+public final class WebhookProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    private static final String RETRY_AFTER = "Retry-After";
+    /** Seconds Calendly is asked to wait after a 503. */
+    static final long UNAVAILABLE_RETRY_SECONDS = 30;
+
+    private final WebhookSettings settings;
+    private final Clock clock;
+    private final EventStore store;
+    private final AggregatingAuditLog auditLog;
+    private final ClientAddressResolver addressResolver;
+    private final IpAllowlist allowlist;
+    private final @Nullable RateLimiter rateLimiter;
+    private final SignatureVerifier verifier;
+    private final CalendlyEventParser parser;
+    private final DeliveryReporter reporter;
+
+    private WebhookProcessor(Builder b) {
+        this.settings = b.settings;
+        this.clock = b.clock;
+        this.store = b.store;
+        this.verifier = SignatureVerifier.of(settings, clock);
+        this.allowlist = configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+        this.addressResolver = configured("calendly.webhook.trusted-proxies",
+                () -> ClientAddressResolver.trusting(settings.trustedProxies()));
+        this.rateLimiter = settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
+        this.parser = CalendlyEventParser.create(settings.maxBodySize());
+        this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
+        this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @param settings the endpoint settings; a secret is required
+     * @return the builder
+     */
+    public static Builder builder(WebhookSettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Returns the settings this processor runs with. */
+    public WebhookSettings settings() {
+        return settings;
+    }
+
+    /** Returns how many listener calls have thrown since this processor was built. */
+    public long listenerFailures() {
+        return reporter.listenerFailures();
+    }
+
+    /** Returns how many observer calls have thrown since this processor was built. */
+    public long observerFailures() {
+        return reporter.observerFailures();
+    }
+
+    /** Writes the pending counts of aggregated rejections to the audit log; call periodically or on shutdown. */
+    public void flushAudit() {
+        auditLog.flush();
+    }
+
+    /**
+     * Processes one delivery. Never throws for anything the request contains.
+     *
+     * @param request the request
+     * @return the answer to send
+     */
+    public WebhookResponse process(WebhookRequest request) {
+        Delivery d = new Delivery(clock.instant(), request.remoteAddress());
+        WebhookResponse response;
+        try {
+            response = run(request, d);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure processing a Calendly webhook from {}; answering 503 so it is retried: {}",
+                    LogText.clean(d.clientAddress), e.toString());
+            d.event = null;
+            response = unavailable(d, "the delivery could not be processed; retry later");
+        }
+        finish(d);
+        return response;
+    }
+
+    private WebhookResponse run(WebhookRequest request, Delivery d) {
+        if (!"POST".equals(request.method())) {
+            return reject(d, Outcome.METHOD_NOT_ALLOWED, "only POST is accepted", Map.of("Allow", "POST"));
+        }
+        InetAddress client = resolveClient(request);
+        if (client == null ? !allowlist.isEmpty() : !allowlist.allows(client)) {
+            return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
+        }
+        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
+        if (rateLimiter != null) {
+            RateLimitDecision decision = settings.rateLimitPolicy() == RateLimitPolicy.ALL_REQUESTS
+                    ? rateLimiter.tryAcquire(d.clientAddress) : rateLimiter.check(d.clientAddress);
+            if (!decision.allowed()) {
+                return reject(d, Outcome.RATE_LIMITED, "too many requests",
+                        Map.of(RETRY_AFTER, Long.toString(decision.retryAfterSeconds())));
+            }
+        }
+        long limit = settings.maxBodySize();
+        if (request.contentLength() > limit) {
+            return failCheck(d, Outcome.PAYLOAD_TOO_LARGE, "body exceeds " + limit + " bytes");
+        }
+        byte[] body;
+        try {
+            body = HttpBodies.readAtMost(request.body(), limit);
+        } catch (IOException e) {
+            return failCheck(d, Outcome.MALFORMED_PAYLOAD, "body could not be read");
+        }
+        if (body == null) {
+            return failCheck(d, Outcome.PAYLOAD_TOO_LARGE, "body exceeds " + limit + " bytes");
+        }
+        if (!HttpBodies.isJson(request.header("Content-Type"))) {
+            return failCheck(d, Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
+        }
+        List<String> signatures = signatureHeaders(request);
+        d.signatureTimestamp = LogText.signatureTimestamp(signatures.isEmpty() ? null : signatures.get(0));
+        if (signatures.stream().distinct().count() > 1) {
+            return failCheck(d, Outcome.INVALID_SIGNATURE, "conflicting signature headers");
+        }
+        try {
+            verifier.verify(signatures.isEmpty() ? null : signatures.get(0), body);
+        } catch (SignatureVerificationException e) {
+            return failCheck(d, Outcome.INVALID_SIGNATURE, e.getMessage());
+        }
+        try {
+            d.event = parser.parse(body);
+        } catch (MalformedPayloadException e) {
+            return failCheck(d, Outcome.MALFORMED_PAYLOAD, e.getMessage());
+        }
+        return store(d, d.event, body);
+    }
+
+    private WebhookResponse store(Delivery d, CalendlyEvent event, byte[] body) {
+        AppendResult result;
+        try {
+            result = store.append(StoredEvent.of(event, body, d.receivedAt, d.source()));
+        } catch (RuntimeException e) {
+            LOG.warn("Event store unavailable for {} ({}); answering 503 so Calendly retries: {}", event.name(),
+                    LogText.clean(event.idempotencyKey()), e.toString());
+            return unavailable(d, "the event could not be stored; retry later");
+        }
+        if (result == AppendResult.DUPLICATE) {
+            d.outcome = Outcome.DUPLICATE;
+            return Responses.DUPLICATE;
+        }
+        d.outcome = Outcome.ACCEPTED;
+        reporter.notifyListeners(event);
+        return Responses.ACCEPTED;
+    }
+
+    /** Returns the client address, or {@code null} when the peer address is not an IP literal. */
+    private @Nullable InetAddress resolveClient(WebhookRequest request) {
+        try {
+            return addressResolver.resolve(request.remoteAddress(), request.headers("X-Forwarded-For"),
+                    request.headers("Forwarded"));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private List<String> signatureHeaders(WebhookRequest request) {
+        List<String> values = request.headers(SignatureHeaders.CALENDLY);
+        return values.isEmpty() ? request.headers(SignatureHeaders.LEGACY) : values;
+    }
+
+    /** Rejects after the rate-limit check, charging the client under {@link RateLimitPolicy#FAILED_REQUESTS}. */
+    private WebhookResponse failCheck(Delivery d, Outcome outcome, String message) {
+        if (rateLimiter != null && settings.rateLimitPolicy() == RateLimitPolicy.FAILED_REQUESTS) {
+            rateLimiter.tryAcquire(d.clientAddress);
+        }
+        return reject(d, outcome, message, Map.of());
+    }
+
+    private WebhookResponse unavailable(Delivery d, String message) {
+        return reject(d, Outcome.STORE_UNAVAILABLE, message,
+                Map.of(RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_SECONDS)));
+    }
+
+    private static WebhookResponse reject(Delivery d, Outcome outcome, String message, Map<String, String> headers) {
+        d.outcome = outcome;
+        d.detail = message;
+        return Responses.error(outcome, message, headers);
+    }
+
+    private void finish(Delivery d) {
+        Duration took = Duration.between(d.receivedAt, clock.instant());
+        if (took.isNegative()) {
+            took = Duration.ZERO;
+        }
+        Outcome outcome = Objects.requireNonNull(d.outcome, "outcome");
+        CalendlyEvent event = d.event;
+        DeliveryResult result = new DeliveryResult(outcome, event, d.source(), d.clientAddress, took);
+        AuditEntry entry = AuditEntry.delivery(d.receivedAt, outcome, d.clientAddress,
+                event == null ? null : event.name(), event == null ? null : event.idempotencyKey(), d.detail, took,
+                d.source());
+        reporter.report(result, entry, d.signatureTimestamp);
+    }
+
+    private static <T> T configured(String key, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Builds a {@link WebhookProcessor}; the settings are validated by {@link #build()}. */
+    public static final class Builder {
+
+        private final WebhookSettings settings;
+        private Clock clock = Clock.systemUTC();
+        private EventStore store = new InMemoryEventStore();
+        private AuditLog auditLog = AuditLog.discarding();
+        private final List<CalendlyEventListener> listeners = new ArrayList<>();
+        private final List<DeliveryObserver> observers = new ArrayList<>();
+
+        private Builder(WebhookSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+        }
+
+        /**
+         * Sets the clock used for signature tolerance, rate limits, timings and audit windows.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the event store; an {@link InMemoryEventStore} by default.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder store(EventStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Sets the audit log; rejections are aggregated in front of it. Discarding by default.
+         *
+         * @param auditLog the audit log
+         * @return this builder
+         */
+        public Builder auditLog(AuditLog auditLog) {
+            this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
+            return this;
+        }
+
+        /**
+         * Adds a listener, called after each newly stored event.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(CalendlyEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds an observer, called once for every delivery.
+         *
+         * @param observer the observer
+         * @return this builder
+         */
+        public Builder observer(DeliveryObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Returns the processor.
+         *
+         * @return the processor
+         * @throws IllegalStateException when no secret is configured
+         * @throws IllegalArgumentException naming the key and entry of a bad allowlist or trusted-proxy entry
+         */
+        public WebhookProcessor build() {
+            if (settings.secret() == null) {
+                throw new IllegalStateException("calendly.webhook.secret is not set (CALENDLY_WEBHOOK_SECRET)");
+            }
+            return new WebhookProcessor(this);
+        }
+    }
+}

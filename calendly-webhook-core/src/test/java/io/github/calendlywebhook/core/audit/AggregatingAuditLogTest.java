@@ -1,0 +1,123 @@
+package io.github.calendlywebhook.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.calendlywebhook.core.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AggregatingAuditLogTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T10:00:00Z");
+
+    private final MutableClock clock = MutableClock.at(NOW);
+    private final List<AuditEntry> written = new ArrayList<>();
+    private final AggregatingAuditLog log = AggregatingAuditLog.wrap(written::add, clock, Duration.ofMinutes(1));
+
+    @Test
+    void writesEveryAcknowledgedDelivery() {
+        for (int i = 0; i < 5; i++) {
+            log.record(entry(Outcome.ACCEPTED, "203.0.113.1"));
+        }
+
+        assertThat(written).hasSize(5);
+    }
+
+    @Test
+    void writesApplicationActionsOneByOne() {
+        AuditEntry login = new AuditEntry(NOW, "admin.login.failure", null, 0, "203.0.113.1", null, null, null, null,
+                EventSource.WEBHOOK, 1);
+
+        log.record(login);
+        log.record(login);
+
+        assertThat(written).hasSize(2);
+    }
+
+    @Test
+    void writesTheFirstRejectionOfAWindowAtOnce() {
+        log.record(entry(Outcome.INVALID_SIGNATURE, "203.0.113.1"));
+
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).count()).isEqualTo(1);
+    }
+
+    @Test
+    void sumsTheRestOfTheWindowIntoOneEntryWhenItCloses() {
+        for (int i = 0; i < 1000; i++) {
+            log.record(entry(Outcome.INVALID_SIGNATURE, "203.0.113.1"));
+        }
+        clock.advance(Duration.ofSeconds(61));
+
+        log.record(entry(Outcome.ACCEPTED, "203.0.113.2"));
+
+        assertThat(written).extracting(AuditEntry::outcome, AuditEntry::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Outcome.INVALID_SIGNATURE, 1L),
+                org.assertj.core.groups.Tuple.tuple(Outcome.INVALID_SIGNATURE, 999L),
+                org.assertj.core.groups.Tuple.tuple(Outcome.ACCEPTED, 1L));
+        assertThat(written.get(1).clientAddress()).isEqualTo("203.0.113.1");
+        assertThat(written.get(1).detail()).startsWith("aggregated 999 more");
+    }
+
+    @Test
+    void keepsTheWindowOpenUntilItsEnd() {
+        log.record(entry(Outcome.FORBIDDEN, "198.51.100.7"));
+        log.record(entry(Outcome.FORBIDDEN, "198.51.100.7"));
+        clock.advance(Duration.ofSeconds(59));
+
+        log.record(entry(Outcome.ACCEPTED, "203.0.113.2"));
+
+        assertThat(written).extracting(AuditEntry::outcome).containsExactly(Outcome.FORBIDDEN, Outcome.ACCEPTED);
+    }
+
+    @Test
+    void aggregatesEachOutcomeAndAddressSeparately() {
+        log.record(entry(Outcome.FORBIDDEN, "198.51.100.7"));
+        log.record(entry(Outcome.FORBIDDEN, "198.51.100.8"));
+        log.record(entry(Outcome.RATE_LIMITED, "198.51.100.7"));
+        log.record(entry(Outcome.FORBIDDEN, "198.51.100.7"));
+
+        assertThat(written).hasSize(3);
+        assertThat(log.openWindows()).isEqualTo(3);
+    }
+
+    @Test
+    void flushWritesPendingSumsOfOpenWindows() {
+        log.record(entry(Outcome.RATE_LIMITED, "203.0.113.1"));
+        log.record(entry(Outcome.RATE_LIMITED, "203.0.113.1"));
+        log.record(entry(Outcome.RATE_LIMITED, "203.0.113.1"));
+
+        log.flush();
+
+        assertThat(written).extracting(AuditEntry::count).containsExactly(1L, 2L);
+        assertThat(log.openWindows()).isZero();
+    }
+
+    @Test
+    void startsANewWindowAfterTheOldOneCloses() {
+        log.record(entry(Outcome.RATE_LIMITED, "203.0.113.1"));
+        clock.advance(Duration.ofMinutes(2));
+
+        log.record(entry(Outcome.RATE_LIMITED, "203.0.113.1"));
+
+        assertThat(written).extracting(AuditEntry::count).containsExactly(1L, 1L);
+    }
+
+    @Test
+    void poolsAddressesBeyondTheTrackedMaximum() {
+        for (int i = 0; i < AggregatingAuditLog.MAX_KINDS + 500; i++) {
+            log.record(entry(Outcome.FORBIDDEN, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)));
+        }
+
+        assertThat(log.openWindows()).isEqualTo(AggregatingAuditLog.MAX_KINDS + 1);
+        assertThat(written).hasSize(AggregatingAuditLog.MAX_KINDS + 1);
+    }
+
+    private AuditEntry entry(Outcome outcome, String client) {
+        return AuditEntry.delivery(clock.instant(), outcome, client, null, null, "detail", Duration.ZERO,
+                EventSource.WEBHOOK);
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.calendlywebhook.core.pipeline;
+
+import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import java.util.Arrays;
+
+/** Variations of the conformance settings for processor tests. */
+final class ProcessorSettings {
+
+    private ProcessorSettings() {
+    }
+
+    static WebhookSettings withMaxBodySize(long bytes) {
+        return ConformanceSettings.settings().toBuilder().maxBodySize(bytes).build();
+    }
+
+    static WebhookSettings failedRequestsPolicy() {
+        return ConformanceSettings.settings().toBuilder().rateLimitPolicy(RateLimitPolicy.FAILED_REQUESTS).build();
+    }
+
+    static WebhookSettings withoutRateLimit() {
+        return ConformanceSettings.settings().toBuilder().rateLimitEnabled(false).build();
+    }
+
+    /** Pads a JSON object with trailing spaces (still valid JSON) to exactly {@code size} bytes. */
+    static byte[] padTo(byte[] json, int size) {
+        byte[] padded = Arrays.copyOf(json, size);
+        Arrays.fill(padded, json.length, size, (byte) ' ');
+        return padded;
+    }
+}
