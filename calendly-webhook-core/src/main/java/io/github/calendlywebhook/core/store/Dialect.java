@@ -1,0 +1,43 @@
+package io.github.calendlywebhook.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/** The databases the JDBC stores support, told apart by the driver's product name. */
+enum Dialect {
+    H2("h2"),
+    POSTGRESQL("postgresql");
+
+    private final String directory;
+
+    Dialect(String directory) {
+        this.directory = directory;
+    }
+
+    /** Returns the classpath location of the schema script. */
+    String schemaScript() {
+        return "db/calendly/" + directory + "/V1__calendly_webhook.sql";
+    }
+
+    static Dialect of(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection);
+        } catch (SQLException e) {
+            throw JdbcTransactions.unavailable("could not open a connection", e);
+        }
+    }
+
+    static Dialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        String normalized = product.toLowerCase(Locale.ROOT);
+        if (normalized.contains("h2")) {
+            return H2;
+        }
+        if (normalized.contains("postgres")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database " + product + ": the JDBC stores support H2 and PostgreSQL");
+    }
+}

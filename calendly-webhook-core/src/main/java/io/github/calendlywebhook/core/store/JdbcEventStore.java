@@ -1,0 +1,165 @@
+package io.github.calendlywebhook.core.store;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.EventTypeRef;
+import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
+import io.github.calendlywebhook.core.metrics.BucketCounters;
+import io.github.calendlywebhook.core.metrics.Counters;
+import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.metrics.RecentBooking;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The durable store on a plain {@link DataSource} (H2 or PostgreSQL, no ORM). Each append writes the
+ * raw event, the invitee or no-show state and the day and all-time counters in one transaction, so a
+ * 2xx is only sent for an event that is fully applied; concurrent duplicates insert once and answer
+ * {@link AppendResult#DUPLICATE}. The tables come from the shipped schema scripts (see {@link JdbcSchema}).
+ */
+public final class JdbcEventStore implements ProjectingEventStore {
+
+    private final JdbcTransactions transactions;
+    private final Dialect dialect;
+    private final Projection projection;
+    private final JdbcStateRows states;
+    private final JdbcBuckets buckets;
+
+    private JdbcEventStore(DataSource dataSource, ZoneId zone) {
+        this.transactions = new JdbcTransactions(dataSource);
+        this.dialect = Dialect.of(dataSource);
+        this.projection = new Projection(zone);
+        this.states = new JdbcStateRows(dialect);
+        this.buckets = new JdbcBuckets(dialect);
+    }
+
+    /**
+     * Returns a store on the data source whose days are days of the zone. Changing the zone later needs
+     * a {@link #rebuildProjections(Function) rebuild}.
+     *
+     * @param dataSource an H2 or PostgreSQL data source whose tables exist
+     * @param zone the time zone whose days the dashboard counts in
+     * @return the store
+     * @throws StoreUnavailableException when the database cannot be reached
+     * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+     */
+    public static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
+        return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"));
+    }
+
+    /**
+     * Returns a store counting UTC days.
+     *
+     * @param dataSource an H2 or PostgreSQL data source whose tables exist
+     * @return the store
+     */
+    public static JdbcEventStore create(DataSource dataSource) {
+        return create(dataSource, ZoneOffset.UTC);
+    }
+
+    @Override
+    public AppendResult append(StoredEvent event) {
+        Objects.requireNonNull(event, "event");
+        return transactions.inTransaction("could not store the event", connection -> {
+            if (!insertEvent(connection, event)) {
+                return AppendResult.DUPLICATE;
+            }
+            CalendlyEvent parsed = event.event();
+            String inviteeUri = Projection.inviteeUri(parsed);
+            String noShowUri = Projection.noShowUri(parsed);
+            InviteeState invitee = inviteeUri == null ? null : states.lockInvitee(connection, inviteeUri);
+            NoShowState noShow = noShowUri == null || inviteeUri == null ? null
+                    : states.lockNoShow(connection, noShowUri, inviteeUri);
+            ProjectionStep step = projection.apply(event, invitee, noShow);
+            if (step.invitee() != null) {
+                states.saveInvitee(connection, step.invitee());
+            }
+            if (step.noShow() != null) {
+                states.saveNoShow(connection, step.noShow());
+            }
+            buckets.apply(connection, step, names(parsed));
+            return AppendResult.STORED;
+        });
+    }
+
+    private boolean insertEvent(Connection connection, StoredEvent event) throws SQLException {
+        String sql = "INSERT INTO calendly_event (event_key, event_name, source, received_at, body) VALUES (?, ?, ?, ?, ?)"
+                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, event.key());
+            insert.setString(2, Jdbc.clip(event.event().name(), 255));
+            insert.setString(3, event.source().name());
+            Jdbc.setInstant(insert, 4, event.receivedAt());
+            insert.setBytes(5, event.body());
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (dialect == Dialect.H2 && JdbcTransactions.uniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, String> names(CalendlyEvent event) {
+        if (event instanceof InviteeCreatedEvent) {
+            EventTypeRef type = ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
+            if (type.name() != null) {
+                return Map.of(type.key(), type.name());
+            }
+        }
+        return Map.of();
+    }
+
+    @Override
+    public boolean recordLead(String leadId, Instant occurredAt, boolean test) {
+        RecordedLead lead = new RecordedLead(leadId, occurredAt, test);
+        return transactions.inTransaction("could not record the lead", connection -> {
+            if (!JdbcLeads.insert(connection, dialect, lead)) {
+                return false;
+            }
+            buckets.apply(connection, projection.recordedLead(occurredAt, test), Map.of());
+            return true;
+        });
+    }
+
+    @Override
+    public void rebuildProjections(Function<byte[], CalendlyEvent> decoder) {
+        Objects.requireNonNull(decoder, "decoder");
+        transactions.inTransaction("could not rebuild the projections",
+                connection -> new JdbcRebuild(dialect, projection).run(connection, decoder));
+    }
+
+    @Override
+    public ZoneId zone() {
+        return projection.zone();
+    }
+
+    @Override
+    public Map<String, Counters> totals(boolean includeTest) {
+        return transactions.withConnection("could not read the counters", c -> buckets.totals(c, includeTest));
+    }
+
+    @Override
+    public List<BucketCounters> daily(DateRange range, boolean includeTest) {
+        return transactions.withConnection("could not read the counters", c -> buckets.daily(c, range, includeTest));
+    }
+
+    @Override
+    public Map<String, String> eventTypeNames() {
+        return transactions.withConnection("could not read the event types", buckets::names);
+    }
+
+    @Override
+    public List<RecentBooking> recentBookings(int limit, boolean includeTest) {
+        return transactions.withConnection("could not read the recent bookings",
+                c -> JdbcRecentBookings.read(c, limit, includeTest));
+    }
+}

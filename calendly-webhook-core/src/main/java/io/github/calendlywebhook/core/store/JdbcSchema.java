@@ -1,0 +1,93 @@
+package io.github.calendlywebhook.core.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
+ * scripts are shipped as {@code db/calendly/h2/V1__calendly_webhook.sql} and
+ * {@code db/calendly/postgresql/V1__calendly_webhook.sql} for those tools.
+ */
+public final class JdbcSchema {
+
+    private JdbcSchema() {
+    }
+
+    /**
+     * Runs the schema script of the database behind the data source unless its tables already exist.
+     *
+     * @param dataSource an H2 or PostgreSQL data source
+     * @return {@code true} when the tables were created, {@code false} when they existed
+     * @throws StoreUnavailableException when the database cannot be reached or the script fails
+     * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+     */
+    public static boolean create(DataSource dataSource) {
+        return new JdbcTransactions(dataSource).inTransaction("could not create the schema", connection -> {
+            if (exists(connection)) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements(Dialect.of(connection).schemaScript())) {
+                    statement.execute(sql);
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Returns whether the tables exist.
+     *
+     * @param dataSource the data source
+     * @return {@code true} when the event table exists
+     */
+    public static boolean exists(DataSource dataSource) {
+        return new JdbcTransactions(dataSource).withConnection("could not read the schema", JdbcSchema::exists);
+    }
+
+    private static boolean exists(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        for (String name : List.of("calendly_event", "CALENDLY_EVENT")) {
+            try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<String> statements(String resource) {
+        try (InputStream in = JdbcSchema.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("schema script " + resource + " is missing from the classpath");
+            }
+            StringBuilder current = new StringBuilder();
+            List<String> statements = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                    continue;
+                }
+                current.append(line).append('\n');
+                if (trimmed.endsWith(";")) {
+                    statements.add(current.substring(0, current.lastIndexOf(";")));
+                    current.setLength(0);
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + resource, e);
+        }
+    }
+}

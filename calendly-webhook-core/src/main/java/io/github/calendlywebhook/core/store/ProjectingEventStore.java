@@ -1,0 +1,24 @@
+package io.github.calendlywebhook.core.store;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.core.metrics.LeadRecorder;
+import java.util.function.Function;
+
+/**
+ * An event store that also maintains the dashboard projection in the same atomic step as each append,
+ * and offers its counters to {@link io.github.calendlywebhook.core.metrics.DashboardMetrics}.
+ */
+public interface ProjectingEventStore extends EventStore, CounterSource, LeadRecorder {
+
+    /**
+     * Recomputes every counter and per-invitee state from the stored raw events and recorded leads
+     * (after a change of definitions or a restore), giving the same numbers as the incremental updates.
+     * Writes running at the same time wait until it completes.
+     *
+     * @param decoder turns a stored raw body back into its event, usually
+     *     {@code CalendlyEventParser.create()::parse}; stores that keep parsed events may not need it
+     * @throws StoreUnavailableException when the store cannot be read or written
+     */
+    void rebuildProjections(Function<byte[], CalendlyEvent> decoder);
+}
