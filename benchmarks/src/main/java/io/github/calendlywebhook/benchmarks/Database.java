@@ -1,5 +1,8 @@
 package io.github.calendlywebhook.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,18 +17,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * A throw-away database for the store benchmarks: an H2 file database or an embedded PostgreSQL
  * server with durable commits ({@code synchronous_commit=on}, which the embedded server turns off by
- * default), both in a temporary directory that {@link #close()} deletes.
+ * default), both in a temporary directory that {@link #close()} deletes, behind a HikariCP pool as an
+ * application would use, with the store's schema created.
  */
 public final class Database implements AutoCloseable {
 
     private final Path directory;
-    private final DataSource dataSource;
+    private final DataSource raw;
+    private final HikariDataSource dataSource;
     private final @Nullable EmbeddedPostgres postgres;
 
-    private Database(Path directory, DataSource dataSource, @Nullable EmbeddedPostgres postgres) {
+    private Database(Path directory, DataSource raw, @Nullable EmbeddedPostgres postgres) {
         this.directory = directory;
-        this.dataSource = dataSource;
+        this.raw = raw;
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(raw);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("benchmark");
+        this.dataSource = new HikariDataSource(config);
         this.postgres = postgres;
+        JdbcSchema.create(dataSource);
     }
 
     /**
@@ -57,7 +68,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Returns a data source for the database. */
+    /** Returns whether this is the PostgreSQL server. */
+    public boolean isPostgres() {
+        return postgres != null;
+    }
+
+    /** Returns the pooled data source of the database. */
     public DataSource dataSource() {
         return dataSource;
     }
@@ -66,14 +82,15 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (postgres != null) {
-                postgres.close();
-            } else {
-                try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            dataSource.close();
+            if (postgres == null) {
+                try (var connection = raw.getConnection(); var statement = connection.createStatement()) {
                     statement.execute("SHUTDOWN");
                 } catch (java.sql.SQLException e) {
                     throw new IllegalStateException("H2 did not shut down", e);
                 }
+            } else {
+                postgres.close();
             }
             if (Files.exists(directory)) {
                 try (Stream<Path> files = Files.walk(directory)) {

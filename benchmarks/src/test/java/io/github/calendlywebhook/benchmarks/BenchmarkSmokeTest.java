@@ -48,10 +48,20 @@ class BenchmarkSmokeTest {
 
     @Test
     void storeAppendBenchmarksProduceAScoreOnH2AndPostgres() throws RunnerException {
-        Collection<RunResult> results = run(options(StoreAppendBenchmark.class));
+        Collection<RunResult> results = run(options(StoreAppendBenchmark.class).param("prepared", "500"));
 
-        assertThat(methods(results)).contains("plainInsertCommit");
-        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+        assertThat(methods(results)).containsExactlyInAnyOrder("libraryAppend", "plainInsertCommit");
+        assertThat(results).hasSize(4)
+                .allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+    }
+
+    @Test
+    void storeReadBenchmarksProduceAScoreOnH2AndPostgres() throws RunnerException {
+        Collection<RunResult> results = run(options(StoreReadBenchmark.class).param("events", "1000"));
+
+        assertThat(methods(results)).containsExactlyInAnyOrder("summaryLast30Days", "summaryAllTime");
+        assertThat(results).hasSize(4)
+                .allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
 
     private static ChainedOptionsBuilder options(Class<?> benchmark) {

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Load test of the webhook endpoint on 127.0.0.1 with wrk: signed 4 KiB deliveries, 0 % and 30 %
+# duplicates, against two baselines in the same run: an endpoint in the same server that only reads the
+# body and answers 200, and a minimal Node.js receiver with the same checks (benchmarks/node).
+#
+#   benchmarks/load.sh                 # build, then run every target
+#   SKIP_BUILD=1 DURATION=10s benchmarks/load.sh
+#
+# Targets: core's servlet in embedded Jetty with the in-memory store and with the H2 store (when the
+# build has the JDBC store), and the Node receiver. Every run is bounded by DURATION; servers are
+# stopped on exit. Results: one table on stdout and in benchmarks/target/load-results.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-1}
+SIZE=${SIZE:-4096}
+COUNT=${COUNT:-150000}
+JAVA_PORT=${JAVA_PORT:-18081}
+NODE_PORT=${NODE_PORT:-18082}
+JAR=benchmarks/target/benchmarks.jar
+LUA=benchmarks/signed.lua
+SECRET=benchmark-signing-key-0123456789abcdef
+WEBHOOK_PATH=/api/webhooks/calendly
+
+command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y wrk)" >&2; exit 1; }
+command -v node >/dev/null || { echo "node is required" >&2; exit 1; }
+if [ -z "${SKIP_BUILD:-}" ]; then
+  mvn -B -q -pl benchmarks -am package -DskipTests
+fi
+
+WORK=$(mktemp -d)
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    SERVER_PID=""
+  fi
+}
+trap 'stop_server; rm -rf "$WORK"' EXIT
+
+wait_for_port() {
+  for _ in $(seq 1 150); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  echo "nothing listens on 127.0.0.1:$1" >&2
+  return 1
+}
+
+# signed_file <duplicate percent> <first event index>: signs just before use (tolerance is 3 minutes).
+signed_file() {
+  local file="$WORK/requests-$1-$2.txt"
+  java -cp "$JAR" io.github.calendlywebhook.benchmarks.SignedRequests "$file" "$COUNT" "$SIZE" "$1" "$2"
+  echo "$file"
+}
+
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+
+# measure <label> <url> <duplicate percent> <first event index>
+measure() {
+  local file line
+  file=$(signed_file "$3" "$4")
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$2" -- "$file" | grep '^RESULT')
+  rm -f "$file"
+  echo "$1 ${line#RESULT }" | tee -a "$RESULTS"
+}
+
+warm_up() {
+  local file
+  file=$(signed_file 0 900000000)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$1" -- "$file" >/dev/null
+  rm -f "$file"
+}
+
+start_java() {
+  java -Xms512m -Xmx1g -cp "$JAR" io.github.calendlywebhook.benchmarks.LoadServer "$JAVA_PORT" "$1" \
+    > "$WORK/server-$1.log" 2>&1 &
+  SERVER_PID=$!
+  wait_for_port "$JAVA_PORT"
+}
+
+java_target() {
+  local store=$1 url="http://127.0.0.1:$JAVA_PORT$WEBHOOK_PATH" base="http://127.0.0.1:$JAVA_PORT/baseline"
+  start_java "$store"
+  warm_up "$base"
+  warm_up "$url"
+  measure "jetty-baseline($store-run)" "$base" 0 100000000
+  measure "jetty-core-$store-0%dup" "$url" 0 200000000
+  stop_server
+  # A fresh server, so the 30 % run starts with an empty store like the 0 % run.
+  start_java "$store"
+  warm_up "$url"
+  measure "jetty-core-$store-30%dup" "$url" 30 300000000
+  stop_server
+}
+
+node_target() {
+  local url="http://127.0.0.1:$NODE_PORT$WEBHOOK_PATH"
+  CALENDLY_WEBHOOK_SECRET=$SECRET node benchmarks/node/receiver.js "$NODE_PORT" > "$WORK/node.log" 2>&1 &
+  SERVER_PID=$!
+  wait_for_port "$NODE_PORT"
+  warm_up "$url"
+  measure "node-0%dup" "$url" 0 400000000
+  stop_server
+  CALENDLY_WEBHOOK_SECRET=$SECRET node benchmarks/node/receiver.js "$NODE_PORT" > "$WORK/node.log" 2>&1 &
+  SERVER_PID=$!
+  wait_for_port "$NODE_PORT"
+  warm_up "$url"
+  measure "node-30%dup" "$url" 30 500000000
+  stop_server
+}
+
+for target in ${TARGETS:-memory h2 node}; do
+  case "$target" in
+    node) node_target ;;
+    *) java_target "$target" ;;
+  esac
+done
+
+mkdir -p benchmarks/target
+{
+  echo "| target | requests | seconds | req/s | p50 ms | p99 ms | non-2xx | socket errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  while read -r label rest; do
+    eval "$rest"
+    echo "| $label | $requests | $seconds | $rps | $p50_ms | $p99_ms | $non2xx | $socket_errors |"
+  done < "$RESULTS"
+} | tee benchmarks/target/load-results.md
