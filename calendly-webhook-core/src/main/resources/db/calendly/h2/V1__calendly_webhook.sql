@@ -76,7 +76,7 @@ CREATE TABLE calendly_total (
 
 -- Leads recorded through the application, idempotent by the caller's id.
 CREATE TABLE calendly_lead (
-    lead_id VARCHAR(512) PRIMARY KEY,
+    lead_id VARCHAR(1024) PRIMARY KEY,
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     test BOOLEAN NOT NULL
 );

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
  *
  * <p>Parsing is tolerant: missing, unknown and wrong-typed optional fields read as absent. It is strict
  * about what every delivery needs: the body must be UTF-8 JSON whose top level is an object with a
- * string {@code event} and an object {@code payload}, and a known invitee or routing form event must
+ * string {@code event} (letters, digits and {@code _ . : -}, at most 200) and an object {@code payload},
+ * and a known invitee or routing form event must
  * identify its resource ({@code uri}, or {@code uuid} in v1). Duplicate keys are rejected: the
  * signature covers bytes, and a body whose meaning depends on which duplicate a reader keeps is not
  * one Calendly sends. Nesting depth, string and number length are bounded, so a hostile body costs
@@ -105,8 +107,8 @@ public final class CalendlyEventParser {
         }
         boolean test = JsonFields.isTrue(root, "test");
         if (V1PayloadReader.matches(payload)) {
-            EventMetadata metadata = new EventMetadata(name, JsonFields.instant(root, "time") != null
-                    ? JsonFields.instant(root, "time") : JsonFields.instant(root, "created_at"),
+            Instant time = JsonFields.instant(root, "time");
+            EventMetadata metadata = new EventMetadata(name, time != null ? time : JsonFields.instant(root, "created_at"),
                     null, PayloadFormat.LEGACY_V1, test);
             return V1PayloadReader.read(metadata, payload, json);
         }

@@ -2,9 +2,13 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,7 +50,22 @@ final class DeliveryReporter {
         }
     }
 
-    void report(DeliveryResult result, AuditEntry entry, @Nullable String signatureTimestamp) {
+    /** Audits, observes and logs a delivery whose outcome is final. */
+    void finish(Delivery d, Instant now) {
+        Duration took = Duration.between(d.receivedAt, now);
+        if (took.isNegative()) {
+            took = Duration.ZERO;
+        }
+        Outcome outcome = Objects.requireNonNull(d.outcome, "outcome");
+        CalendlyEvent event = d.event;
+        DeliveryResult result = new DeliveryResult(outcome, event, d.source(), d.clientAddress, took);
+        AuditEntry entry = AuditEntry.delivery(d.receivedAt, outcome, d.clientAddress,
+                event == null ? null : event.name(), event == null ? null : event.idempotencyKey(), d.detail, took,
+                d.source());
+        report(result, entry, d.signatureTimestamp);
+    }
+
+    private void report(DeliveryResult result, AuditEntry entry, @Nullable String signatureTimestamp) {
         try {
             auditLog.record(entry);
         } catch (RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
-import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
@@ -12,8 +11,6 @@ import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
-import io.github.calendlywebhook.core.signature.SignatureVerificationException;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
@@ -22,8 +19,6 @@ import io.github.calendlywebhook.core.store.StoredEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * envelope (400); then the event is stored idempotently and only then acknowledged with 200
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
- * Listeners run after a new event is stored; observers and the audit log see every outcome; rejections
- * are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
+ * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
+ * waits 15 seconds, so hand slow work to an executor); observers and the audit log see every outcome;
+ * rejections are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookProcessor {
 
@@ -55,8 +51,8 @@ public final class WebhookProcessor {
     private final AggregatingAuditLog auditLog;
     private final ClientAddressResolver addressResolver;
     private final IpAllowlist allowlist;
-    private final @Nullable RateLimiter rateLimiter;
-    private final SignatureVerifier verifier;
+    private final RateLimitGate rateLimit;
+    private final SignatureCheck signature;
     private final CalendlyEventParser parser;
     private final DeliveryReporter reporter;
 
@@ -64,11 +60,12 @@ public final class WebhookProcessor {
         this.settings = b.settings;
         this.clock = b.clock;
         this.store = b.store;
-        this.verifier = SignatureVerifier.of(settings, clock);
+        this.signature = new SignatureCheck(SignatureVerifier.of(settings, clock));
         this.allowlist = configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
         this.addressResolver = configured("calendly.webhook.trusted-proxies",
                 () -> ClientAddressResolver.trusting(settings.trustedProxies()));
-        this.rateLimiter = settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
+        this.rateLimit = new RateLimitGate(settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null,
+                settings.rateLimitPolicy());
         this.parser = CalendlyEventParser.create(settings.maxBodySize());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
         this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
@@ -121,7 +118,7 @@ public final class WebhookProcessor {
             d.event = null;
             response = unavailable(d, "the delivery could not be processed; retry later");
         }
-        finish(d);
+        reporter.finish(d, clock.instant());
         return response;
     }
 
@@ -134,13 +131,10 @@ public final class WebhookProcessor {
             return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
         }
         d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
-        if (rateLimiter != null) {
-            RateLimitDecision decision = settings.rateLimitPolicy() == RateLimitPolicy.ALL_REQUESTS
-                    ? rateLimiter.tryAcquire(d.clientAddress) : rateLimiter.check(d.clientAddress);
-            if (!decision.allowed()) {
-                return reject(d, Outcome.RATE_LIMITED, "too many requests",
-                        Map.of(RETRY_AFTER, Long.toString(decision.retryAfterSeconds())));
-            }
+        RateLimitDecision decision = rateLimit.admit(d.clientAddress);
+        if (!decision.allowed()) {
+            return reject(d, Outcome.RATE_LIMITED, "too many requests",
+                    Map.of(RETRY_AFTER, Long.toString(decision.retryAfterSeconds())));
         }
         long limit = settings.maxBodySize();
         if (request.contentLength() > limit) {
@@ -158,22 +152,18 @@ public final class WebhookProcessor {
         if (!HttpBodies.isJson(request.header("Content-Type"))) {
             return failCheck(d, Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
         }
-        List<String> signatures = signatureHeaders(request);
-        d.signatureTimestamp = LogText.signatureTimestamp(signatures.isEmpty() ? null : signatures.get(0));
-        if (signatures.stream().distinct().count() > 1) {
-            return failCheck(d, Outcome.INVALID_SIGNATURE, "conflicting signature headers");
+        String signatureFailure = signature.failure(request, body, d);
+        if (signatureFailure != null) {
+            return failCheck(d, Outcome.INVALID_SIGNATURE, signatureFailure);
         }
+        CalendlyEvent event;
         try {
-            verifier.verify(signatures.isEmpty() ? null : signatures.get(0), body);
-        } catch (SignatureVerificationException e) {
-            return failCheck(d, Outcome.INVALID_SIGNATURE, e.getMessage());
-        }
-        try {
-            d.event = parser.parse(body);
+            event = parser.parse(body);
         } catch (MalformedPayloadException e) {
             return failCheck(d, Outcome.MALFORMED_PAYLOAD, e.getMessage());
         }
-        return store(d, d.event, body);
+        d.event = event;
+        return store(d, event, body);
     }
 
     private WebhookResponse store(Delivery d, CalendlyEvent event, byte[] body) {
@@ -204,16 +194,9 @@ public final class WebhookProcessor {
         }
     }
 
-    private List<String> signatureHeaders(WebhookRequest request) {
-        List<String> values = request.headers(SignatureHeaders.CALENDLY);
-        return values.isEmpty() ? request.headers(SignatureHeaders.LEGACY) : values;
-    }
-
     /** Rejects after the rate-limit check, charging the client under {@link RateLimitPolicy#FAILED_REQUESTS}. */
     private WebhookResponse failCheck(Delivery d, Outcome outcome, String message) {
-        if (rateLimiter != null && settings.rateLimitPolicy() == RateLimitPolicy.FAILED_REQUESTS) {
-            rateLimiter.tryAcquire(d.clientAddress);
-        }
+        rateLimit.chargeFailure(d.clientAddress);
         return reject(d, outcome, message, Map.of());
     }
 
@@ -226,20 +209,6 @@ public final class WebhookProcessor {
         d.outcome = outcome;
         d.detail = message;
         return Responses.error(outcome, message, headers);
-    }
-
-    private void finish(Delivery d) {
-        Duration took = Duration.between(d.receivedAt, clock.instant());
-        if (took.isNegative()) {
-            took = Duration.ZERO;
-        }
-        Outcome outcome = Objects.requireNonNull(d.outcome, "outcome");
-        CalendlyEvent event = d.event;
-        DeliveryResult result = new DeliveryResult(outcome, event, d.source(), d.clientAddress, took);
-        AuditEntry entry = AuditEntry.delivery(d.receivedAt, outcome, d.clientAddress,
-                event == null ? null : event.name(), event == null ? null : event.idempotencyKey(), d.detail, took,
-                d.source());
-        reporter.report(result, entry, d.signatureTimestamp);
     }
 
     private static <T> T configured(String key, Supplier<T> parse) {

@@ -52,7 +52,7 @@ public final class CalendlyWebhookServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         WebhookRequest request = new WebhookRequest(req.getMethod(), req.getRequestURI(), headers(req),
-                req.getRemoteAddr(), req.getInputStream(), req.getContentLengthLong());
+                Objects.requireNonNullElse(req.getRemoteAddr(), ""), req.getInputStream(), req.getContentLengthLong());
         WebhookResponse response = processor.process(request);
         resp.setStatus(response.status());
         response.headers().forEach(resp::setHeader);

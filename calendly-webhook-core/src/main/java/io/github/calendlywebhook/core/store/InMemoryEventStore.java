@@ -55,7 +55,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     @Override
     public synchronized boolean recordLead(String leadId, Instant occurredAt, boolean test) {
         RecordedLead lead = new RecordedLead(leadId, occurredAt, test);
-        if (leads.putIfAbsent(leadId, lead) != null) {
+        if (leads.putIfAbsent(StoreKeys.fit(leadId), lead) != null) {
             return false;
         }
         state.apply(projection.recordedLead(occurredAt, test));

@@ -94,7 +94,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
         String sql = "INSERT INTO calendly_event (event_key, event_name, source, received_at, body) VALUES (?, ?, ?, ?, ?)"
                 + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, event.key());
+            insert.setString(1, StoreKeys.fit(event.key()));
             insert.setString(2, Jdbc.clip(event.event().name(), 255));
             insert.setString(3, event.source().name());
             Jdbc.setInstant(insert, 4, event.receivedAt());
@@ -112,7 +112,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
         if (event instanceof InviteeCreatedEvent) {
             EventTypeRef type = ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
             if (type.name() != null) {
-                return Map.of(type.key(), type.name());
+                return Map.of(StoreKeys.fit(type.key()), type.name());
             }
         }
         return Map.of();

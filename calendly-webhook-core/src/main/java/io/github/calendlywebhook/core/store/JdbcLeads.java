@@ -18,7 +18,7 @@ final class JdbcLeads {
         String sql = "INSERT INTO calendly_lead (lead_id, occurred_at, test) VALUES (?, ?, ?)"
                 + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (lead_id) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, lead.leadId());
+            insert.setString(1, StoreKeys.fit(lead.leadId()));
             Jdbc.setInstant(insert, 2, lead.occurredAt());
             insert.setBoolean(3, lead.test());
             return insert.executeUpdate() == 1;

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.LeadRecorder;
 import java.util.function.Function;
@@ -14,11 +15,23 @@ public interface ProjectingEventStore extends EventStore, CounterSource, LeadRec
     /**
      * Recomputes every counter and per-invitee state from the stored raw events and recorded leads
      * (after a change of definitions or a restore), giving the same numbers as the incremental updates.
-     * Writes running at the same time wait until it completes.
+     * The in-memory store and PostgreSQL make appends wait until it completes; on H2, run it while no
+     * deliveries arrive.
      *
      * @param decoder turns a stored raw body back into its event, usually
      *     {@code CalendlyEventParser.create()::parse}; stores that keep parsed events may not need it
      * @throws StoreUnavailableException when the store cannot be read or written
      */
     void rebuildProjections(Function<byte[], CalendlyEvent> decoder);
+
+    /**
+     * Recomputes every counter and per-invitee state from the stored raw events, parsed again with
+     * {@link CalendlyEventParser}.
+     *
+     * @throws StoreUnavailableException when the store cannot be read or written
+     */
+    default void rebuildProjections() {
+        CalendlyEventParser parser = CalendlyEventParser.create();
+        rebuildProjections(parser::parse);
+    }
 }

@@ -47,14 +47,14 @@ final class Projection {
 
     /** Returns the invitee whose state the event changes, if any. */
     static @Nullable String inviteeUri(CalendlyEvent event) {
-        return event instanceof InviteeEvent ? ((InviteeEvent) event).invitee().uri() : null;
+        return event instanceof InviteeEvent ? StoreKeys.fit(((InviteeEvent) event).invitee().uri()) : null;
     }
 
     /** Returns the no-show mark whose state the event changes, if any. */
     static @Nullable String noShowUri(CalendlyEvent event) {
         NoShow mark = event instanceof InviteeNoShowCreatedEvent ? ((InviteeNoShowCreatedEvent) event).noShow()
                 : event instanceof InviteeNoShowDeletedEvent ? ((InviteeNoShowDeletedEvent) event).noShow() : null;
-        return mark == null ? null : mark.uri();
+        return mark == null ? null : StoreKeys.fit(mark.uri());
     }
 
     /** Returns whether the event is a test delivery, kept out of business numbers by default. */
@@ -102,7 +102,7 @@ final class Projection {
         TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
         if (event instanceof InviteeCreatedEvent) {
             Invitee data = ((InviteeCreatedEvent) event).invitee();
-            InviteeState state = invitee != null ? invitee : InviteeState.absent(data.uri());
+            InviteeState state = invitee != null ? invitee : InviteeState.absent(StoreKeys.fit(data.uri()));
             if (state.created()) {
                 return ProjectionStep.none();
             }
@@ -118,11 +118,11 @@ final class Projection {
         }
         if (event instanceof InviteeCanceledEvent) {
             Invitee data = ((InviteeCanceledEvent) event).invitee();
-            InviteeState state = invitee != null ? invitee : InviteeState.absent(data.uri());
+            InviteeState state = invitee != null ? invitee : InviteeState.absent(StoreKeys.fit(data.uri()));
             if (state.canceled()) {
                 return ProjectionStep.none();
             }
-            add(deltas, new BucketKey(dayOf(at), data.scheduledEvent().eventType().key(), test),
+            add(deltas, new BucketKey(dayOf(at), typeKey(data), test),
                     data.rescheduled() ? RESCHEDULE : CANCELLATION);
             if (state.active()) {
                 add(deltas, bookingKey(state), activeCounters(state.paidAmount()).negate());
@@ -150,17 +150,17 @@ final class Projection {
         InviteeEvent event = (InviteeEvent) stored.event();
         Invitee data = event.invitee();
         String markUri = Objects.requireNonNull(noShowUri(event));
-        InviteeState person = invitee != null ? invitee : InviteeState.absent(data.uri());
-        NoShowState mark = noShow != null ? noShow : NoShowState.absent(markUri, data.uri());
+        InviteeState person = invitee != null ? invitee : InviteeState.absent(StoreKeys.fit(data.uri()));
+        NoShowState mark = noShow != null ? noShow : NoShowState.absent(markUri, StoreKeys.fit(data.uri()));
         TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
         if (event instanceof InviteeNoShowCreatedEvent) {
             if (mark.created()) {
                 return ProjectionStep.none();
             }
-            NoShowState created = new NoShowState(markUri, data.uri(), true, mark.deleted(), dayOf(at),
-                    data.scheduledEvent().eventType().key(), test);
+            NoShowState created = new NoShowState(markUri, StoreKeys.fit(data.uri()), true, mark.deleted(), dayOf(at),
+                    typeKey(data), test);
             if (created.counted()) {
-                add(deltas, new BucketKey(dayOf(at), data.scheduledEvent().eventType().key(), test), NO_SHOW);
+                add(deltas, new BucketKey(dayOf(at), typeKey(data), test), NO_SHOW);
                 return new ProjectionStep(person.withNoShow(true), created, deltas);
             }
             return new ProjectionStep(null, created, deltas);
@@ -168,7 +168,7 @@ final class Projection {
         if (mark.deleted()) {
             return ProjectionStep.none();
         }
-        NoShowState deleted = new NoShowState(markUri, data.uri(), mark.created(), true, mark.day(),
+        NoShowState deleted = new NoShowState(markUri, StoreKeys.fit(data.uri()), mark.created(), true, mark.day(),
                 mark.eventTypeKey(), mark.test());
         if (mark.counted()) {
             add(deltas, new BucketKey(Objects.requireNonNull(mark.day()), Objects.requireNonNull(mark.eventTypeKey()),
@@ -181,14 +181,19 @@ final class Projection {
     private InviteeState created(InviteeState state, Invitee data, Instant at, boolean test) {
         Payment payment = data.payment();
         BigDecimal paid = payment != null && payment.successful() ? stored(payment.amount()) : null;
-        return new InviteeState(data.uri(), true, state.canceled(), state.rescheduled(), state.noShow(), dayOf(at),
-                data.scheduledEvent().eventType().key(), data.scheduledEvent().eventType().name(), paid, test,
+        return new InviteeState(StoreKeys.fit(data.uri()), true, state.canceled(), state.rescheduled(), state.noShow(),
+                dayOf(at),
+                typeKey(data), data.scheduledEvent().eventType().name(), paid, test,
                 data.name(), data.email(), data.scheduledEvent().startTime(), at);
     }
 
     /** Returns an amount at the precision the JDBC stores keep (four decimals), so every store agrees. */
     static BigDecimal stored(BigDecimal amount) {
         return amount.scale() > 4 ? amount.setScale(4, RoundingMode.HALF_UP) : amount;
+    }
+
+    private static String typeKey(Invitee data) {
+        return StoreKeys.fit(data.scheduledEvent().eventType().key());
     }
 
     private static BucketKey bookingKey(InviteeState state) {

@@ -50,7 +50,7 @@ final class ProjectionState {
         if (event instanceof InviteeCreatedEvent) {
             EventTypeRef type = ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
             if (type.name() != null) {
-                eventTypeNames.put(type.key(), type.name());
+                eventTypeNames.put(StoreKeys.fit(type.key()), type.name());
             }
         }
     }

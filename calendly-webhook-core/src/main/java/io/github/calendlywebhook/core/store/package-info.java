@@ -1,5 +1,28 @@
 /**
  * The storage SPI for webhook events and its in-memory and JDBC implementations.
+ *
+ * <p>{@link io.github.calendlywebhook.core.store.EventStore} is what the processor writes through.
+ * {@link io.github.calendlywebhook.core.store.ProjectingEventStore} adds the dashboard projection,
+ * maintained in the same atomic step as every append: a per-invitee state (so cancels before creates
+ * and reschedule pairs in either order end the same), and counters per day and event type plus
+ * all-time counters, read by {@link io.github.calendlywebhook.core.metrics.DashboardMetrics} at a cost
+ * independent of the number of stored events.
+ *
+ * <h2>JDBC stores</h2>
+ * {@link io.github.calendlywebhook.core.store.JdbcEventStore},
+ * {@link io.github.calendlywebhook.core.store.JdbcAuditLog} and
+ * {@link io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore} work on a plain
+ * {@link javax.sql.DataSource} for H2 (file or in-memory) and PostgreSQL. Their tables come from the
+ * scripts on the classpath, named for Flyway:
+ * <ul>
+ *   <li>{@code db/calendly/h2/V1__calendly_webhook.sql}</li>
+ *   <li>{@code db/calendly/postgresql/V1__calendly_webhook.sql}</li>
+ * </ul>
+ * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
+ * Liquibase, include the script as a {@code sqlFile} change; without either, call
+ * {@link io.github.calendlywebhook.core.store.JdbcSchema#create(javax.sql.DataSource)} at start-up,
+ * which creates the tables when they do not exist. Every table is prefixed {@code calendly_}.
+ * Use a connection pool: each append is one short transaction.
  */
 @NullMarked
 package io.github.calendlywebhook.core.store;

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,9 +35,16 @@ public abstract class AdapterConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OUTSIDE = "198.51.100.7";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final String client = nextClient();
+
+    private String client = "";
+
+    /** Gives every test its own client address, whatever the test instance lifecycle. */
+    @BeforeEach
+    void useAFreshClientAddress() {
+        client = nextClient();
+    }
 
     /** Returns the URL of the webhook endpoint, for example {@code http://127.0.0.1:8080/api/webhooks/calendly}. */
     protected abstract String baseUrl();
@@ -286,7 +294,7 @@ public abstract class AdapterConformanceTest {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private String rawHead() {

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.BookingStatus;
 import io.github.calendlywebhook.core.metrics.DailyPoint;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
@@ -40,6 +41,10 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,6 +101,36 @@ public abstract class EventStoreComplianceTest {
         assertThat(first).isEqualTo(AppendResult.STORED);
         assertThat(second).isEqualTo(AppendResult.DUPLICATE);
         assertThat(metrics(store).summary(Period.TODAY).newBookings()).isEqualTo(1);
+    }
+
+    @Test
+    void storesABodyOfOneMebibyte() {
+        ProjectingEventStore store = newStore();
+        CalendlyEvent event = created("a", "intro", hoursAgo(1));
+        byte[] body = new byte[1024 * 1024];
+        java.util.Arrays.fill(body, (byte) 'x');
+
+        AppendResult result = store.append(StoredEvent.of(event, body, NOW, EventSource.WEBHOOK));
+
+        assertThat(result).isEqualTo(AppendResult.STORED);
+    }
+
+    @Test
+    void handlesIdentifiersLongerThanAnyKeyColumn() {
+        ProjectingEventStore store = newStore();
+        String longName = "x".repeat(1500);
+        String longType = "t".repeat(1200);
+        append(store, created(longName, longType, hoursAgo(2)), canceled(longName, longType, hoursAgo(1)),
+                created(longName + "y", longType, hoursAgo(1)));
+
+        AppendResult again = store.append(stored(created(longName, longType, hoursAgo(2))));
+        boolean lead = store.recordLead("l".repeat(1500), hoursAgo(1), false);
+
+        assertThat(again).isEqualTo(AppendResult.DUPLICATE);
+        assertThat(lead).isTrue();
+        assertThat(metrics(store).summary(Period.TODAY).current()).extracting(PeriodNumbers::bookedAppointments,
+                PeriodNumbers::newBookings, PeriodNumbers::cancellations, PeriodNumbers::leads)
+                .containsExactly(1L, 2L, 1L, 1L);
     }
 
     @Test
@@ -343,6 +378,51 @@ public abstract class EventStoreComplianceTest {
 
         assertThat(metrics.summary(Period.LAST_30_DAYS)).isEqualTo(before);
         assertThat(metrics.daily(ShuffledLoad.RANGE, true)).isEqualTo(seriesBefore);
+    }
+
+    @Test
+    void rebuildsTheSameNumbersFromRealBodiesWithTheParser() {
+        CalendlyEventParser parser = CalendlyEventParser.create();
+        ProjectingEventStore store = newStore();
+        String rescheduled = SignedPayloads.newInviteeUri();
+        for (byte[] body : List.of(SignedPayloads.seedInviteeCreated(), SignedPayloads.inviteeCreated(),
+                SignedPayloads.inviteeCreated(rescheduled), SignedPayloads.inviteeRescheduled(rescheduled,
+                        SignedPayloads.newInviteeUri()), SignedPayloads.inviteeCanceled(),
+                SignedPayloads.inviteeNoShowCreated(), SignedPayloads.routingFormSubmissionCreated(),
+                SignedPayloads.unknownEvent())) {
+            store.append(StoredEvent.of(parser.parse(body), body, NOW, EventSource.WEBHOOK));
+        }
+        DashboardMetrics metrics = metrics(store);
+        MetricsSummary before = metrics.summary(Period.ALL_TIME);
+        List<RecentBooking> recentBefore = metrics.recentBookings(10, true);
+
+        store.rebuildProjections();
+
+        assertThat(before.current()).extracting(PeriodNumbers::bookedAppointments, PeriodNumbers::reschedules,
+                PeriodNumbers::cancellations, PeriodNumbers::noShows, PeriodNumbers::leads)
+                .containsExactly(2L, 1L, 1L, 1L, 1L);
+        assertThat(metrics.summary(Period.ALL_TIME)).isEqualTo(before);
+        assertThat(metrics.recentBookings(10, true)).isEqualTo(recentBefore);
+    }
+
+    @Test
+    void storesOneOfManyConcurrentCopiesOfADelivery() throws Exception {
+        ProjectingEventStore store = newStore();
+        StoredEvent delivery = stored(created("a", "intro", hoursAgo(1)));
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<AppendResult>> copies = java.util.Collections.nCopies(8, () -> store.append(delivery));
+
+            List<AppendResult> results = new java.util.ArrayList<>();
+            for (Future<AppendResult> result : executor.invokeAll(copies)) {
+                results.add(result.get());
+            }
+
+            assertThat(results).containsOnlyOnce(AppendResult.STORED).hasSize(8);
+            assertThat(metrics(store).summary(Period.TODAY).newBookings()).isEqualTo(1);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

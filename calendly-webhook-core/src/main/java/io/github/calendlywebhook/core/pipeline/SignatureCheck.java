@@ -1,0 +1,39 @@
+package io.github.calendlywebhook.core.pipeline;
+
+import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerificationException;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks the signature header (Calendly's name first, then the setup guide's) and verifies it. A header
+ * repeated with different values is refused: which copy a proxy or framework keeps is not defined.
+ */
+final class SignatureCheck {
+
+    private final SignatureVerifier verifier;
+
+    SignatureCheck(SignatureVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** Returns {@code null} when the body is signed correctly, otherwise a message safe to send back. */
+    @Nullable String failure(WebhookRequest request, byte[] body, Delivery delivery) {
+        List<String> values = request.headers(SignatureHeaders.CALENDLY);
+        if (values.isEmpty()) {
+            values = request.headers(SignatureHeaders.LEGACY);
+        }
+        String header = values.isEmpty() ? null : values.get(0);
+        delivery.signatureTimestamp = LogText.signatureTimestamp(header);
+        if (values.stream().distinct().count() > 1) {
+            return "conflicting signature headers";
+        }
+        try {
+            verifier.verify(header, body);
+            return null;
+        } catch (SignatureVerificationException e) {
+            return e.getMessage();
+        }
+    }
+}
