@@ -2,6 +2,7 @@ package io.github.calendlywebhook.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
@@ -60,11 +61,18 @@ public class ProcessorBenchmark {
     private List<Map<String, List<String>>> headers = List.of();
     private int next;
 
-    /** Signs the events and builds a processor with the rate limit off (it would answer 429). */
+    /**
+     * Signs the events and builds a processor configured as the load test's: only 127.0.0.1 allowed, and
+     * the rate limit charging failed requests only (charging every request would answer 429 after ten).
+     */
     @Setup
     public void setUp() {
         Clock clock = Clock.fixed(Instant.ofEpochSecond(Payloads.TIMESTAMP), ZoneOffset.UTC);
-        WebhookSettings settings = WebhookSettings.builder().secret(Payloads.SECRET).rateLimitEnabled(false).build();
+        WebhookSettings settings = WebhookSettings.builder()
+                .secret(Payloads.SECRET)
+                .allowedIps(List.of("127.0.0.1/32"))
+                .rateLimitPolicy(RateLimitPolicy.FAILED_REQUESTS)
+                .build();
         processor = WebhookProcessor.builder(settings).clock(clock).store(store).build();
         WebhookSigner signer = new WebhookSigner(Payloads.SECRET, clock);
         bodies = new byte[DISTINCT][];
