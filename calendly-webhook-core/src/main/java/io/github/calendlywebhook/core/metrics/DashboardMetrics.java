@@ -31,6 +31,16 @@ public interface DashboardMetrics {
     MetricsSummary summary(Period period, boolean includeTest);
 
     /**
+     * Returns one point per day of the range without test deliveries, days without data as zeros.
+     *
+     * @param range the days, at most 3660 of them
+     * @return the points, oldest first
+     */
+    default List<DailyPoint> daily(DateRange range) {
+        return daily(range, false);
+    }
+
+    /**
      * Returns one point per day of the range, days without data included as zeros.
      *
      * @param range the days, at most 3660 of them
@@ -40,6 +50,16 @@ public interface DashboardMetrics {
     List<DailyPoint> daily(DateRange range, boolean includeTest);
 
     /**
+     * Returns the numbers of a period per event type without test deliveries, most booked first.
+     *
+     * @param period the period
+     * @return one entry per event type with data in the period
+     */
+    default List<EventTypeBreakdown> breakdown(Period period) {
+        return breakdown(period, false);
+    }
+
+    /**
      * Returns the numbers of a period per event type, most booked first.
      *
      * @param period the period
@@ -47,6 +67,16 @@ public interface DashboardMetrics {
      * @return one entry per event type with data in the period
      */
     List<EventTypeBreakdown> breakdown(Period period, boolean includeTest);
+
+    /**
+     * Returns the most recently booked invitees without test bookings, newest first.
+     *
+     * @param limit the maximum number, at least 1
+     * @return the bookings
+     */
+    default List<RecentBooking> recentBookings(int limit) {
+        return recentBookings(limit, false);
+    }
 
     /**
      * Returns the most recently booked invitees, newest first.

@@ -60,12 +60,14 @@ public final class WebhookProcessor {
         this.settings = b.settings;
         this.clock = b.clock;
         this.store = b.store;
-        this.signature = new SignatureCheck(SignatureVerifier.of(settings, clock));
-        this.allowlist = configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
-        this.addressResolver = configured("calendly.webhook.trusted-proxies",
-                () -> ClientAddressResolver.trusting(settings.trustedProxies()));
-        this.rateLimit = new RateLimitGate(settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null,
-                settings.rateLimitPolicy());
+        this.signature = new SignatureCheck(b.verifier != null ? b.verifier : SignatureVerifier.of(settings, clock));
+        this.allowlist = b.allowlist != null ? b.allowlist
+                : configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+        this.addressResolver = b.addressResolver != null ? b.addressResolver : configured(
+                "calendly.webhook.trusted-proxies", () -> ClientAddressResolver.trusting(settings.trustedProxies()));
+        RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
+                : settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
+        this.rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
         this.parser = CalendlyEventParser.create(settings.maxBodySize());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
         this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
@@ -228,6 +230,10 @@ public final class WebhookProcessor {
         private AuditLog auditLog = AuditLog.discarding();
         private final List<CalendlyEventListener> listeners = new ArrayList<>();
         private final List<DeliveryObserver> observers = new ArrayList<>();
+        private @Nullable SignatureVerifier verifier;
+        private @Nullable IpAllowlist allowlist;
+        private @Nullable ClientAddressResolver addressResolver;
+        private @Nullable RateLimiter rateLimiter;
 
         private Builder(WebhookSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -285,6 +291,50 @@ public final class WebhookProcessor {
          */
         public Builder observer(DeliveryObserver observer) {
             observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Replaces the verifier built from the settings (for framework adapters whose components are beans).
+         *
+         * @param verifier the verifier
+         * @return this builder
+         */
+        public Builder verifier(SignatureVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+            return this;
+        }
+
+        /**
+         * Replaces the allowlist parsed from the settings.
+         *
+         * @param allowlist the allowlist
+         * @return this builder
+         */
+        public Builder allowlist(IpAllowlist allowlist) {
+            this.allowlist = Objects.requireNonNull(allowlist, "allowlist");
+            return this;
+        }
+
+        /**
+         * Replaces the client-address resolver built from the settings' trusted proxies.
+         *
+         * @param addressResolver the resolver
+         * @return this builder
+         */
+        public Builder addressResolver(ClientAddressResolver addressResolver) {
+            this.addressResolver = Objects.requireNonNull(addressResolver, "addressResolver");
+            return this;
+        }
+
+        /**
+         * Replaces the rate limiter built from the settings; it is used even when the settings disable rate limiting.
+         *
+         * @param rateLimiter the rate limiter
+         * @return this builder
+         */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             return this;
         }
 

@@ -3,7 +3,6 @@ package io.github.calendlywebhook.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import javax.sql.DataSource;
 
 /** The databases the JDBC stores support, told apart by the driver's product name. */
 enum Dialect {
@@ -19,14 +18,6 @@ enum Dialect {
     /** Returns the classpath location of the schema script. */
     String schemaScript() {
         return "db/calendly/" + directory + "/V1__calendly_webhook.sql";
-    }
-
-    static Dialect of(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            return of(connection);
-        } catch (SQLException e) {
-            throw JdbcTransactions.unavailable("could not open a connection", e);
-        }
     }
 
     static Dialect of(Connection connection) throws SQLException {

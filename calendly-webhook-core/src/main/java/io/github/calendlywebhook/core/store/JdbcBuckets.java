@@ -131,7 +131,7 @@ final class JdbcBuckets {
         return first + 8;
     }
 
-    Map<String, Counters> totals(Connection connection, boolean includeTest) throws SQLException {
+    static Map<String, Counters> totals(Connection connection, boolean includeTest) throws SQLException {
         String sql = "SELECT event_type, " + SUMS + " FROM calendly_total" + (includeTest ? "" : " WHERE test = FALSE")
                 + " GROUP BY event_type";
         Map<String, Counters> result = new HashMap<>();
@@ -143,7 +143,7 @@ final class JdbcBuckets {
         return result;
     }
 
-    List<BucketCounters> daily(Connection connection, DateRange range, boolean includeTest) throws SQLException {
+    static List<BucketCounters> daily(Connection connection, DateRange range, boolean includeTest) throws SQLException {
         String sql = "SELECT bucket_day, event_type, " + SUMS + " FROM calendly_daily WHERE bucket_day BETWEEN ? AND ?"
                 + (includeTest ? "" : " AND test = FALSE") + " GROUP BY bucket_day, event_type";
         List<BucketCounters> result = new ArrayList<>();
@@ -159,7 +159,7 @@ final class JdbcBuckets {
         return result;
     }
 
-    Map<String, String> names(Connection connection) throws SQLException {
+    static Map<String, String> names(Connection connection) throws SQLException {
         Map<String, String> result = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT event_type, MAX(event_type_name)"
                 + " FROM calendly_total WHERE event_type_name IS NOT NULL GROUP BY event_type");

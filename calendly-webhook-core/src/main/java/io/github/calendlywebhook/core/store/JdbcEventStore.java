@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The durable store on a plain {@link DataSource} (H2 or PostgreSQL, no ORM). Each append writes the
@@ -28,17 +29,22 @@ import javax.sql.DataSource;
 public final class JdbcEventStore implements ProjectingEventStore {
 
     private final JdbcTransactions transactions;
-    private final Dialect dialect;
     private final Projection projection;
-    private final JdbcStateRows states;
-    private final JdbcBuckets buckets;
+    private volatile @Nullable Dialect detected;
 
     private JdbcEventStore(DataSource dataSource, ZoneId zone) {
         this.transactions = new JdbcTransactions(dataSource);
-        this.dialect = Dialect.of(dataSource);
         this.projection = new Projection(zone);
-        this.states = new JdbcStateRows(dialect);
-        this.buckets = new JdbcBuckets(dialect);
+    }
+
+    /** Detects the database on first use, so an application can start while its database is down. */
+    private Dialect dialect(Connection connection) throws SQLException {
+        Dialect dialect = detected;
+        if (dialect == null) {
+            dialect = Dialect.of(connection);
+            detected = dialect;
+        }
+        return dialect;
     }
 
     /**
@@ -47,9 +53,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
      *
      * @param dataSource an H2 or PostgreSQL data source whose tables exist
      * @param zone the time zone whose days the dashboard counts in
-     * @return the store
-     * @throws StoreUnavailableException when the database cannot be reached
-     * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+     * @return the store; the database is first contacted on first use
      */
     public static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
         return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"));
@@ -69,9 +73,11 @@ public final class JdbcEventStore implements ProjectingEventStore {
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
         return transactions.inTransaction("could not store the event", connection -> {
-            if (!insertEvent(connection, event)) {
+            Dialect dialect = dialect(connection);
+            if (!insertEvent(connection, dialect, event)) {
                 return AppendResult.DUPLICATE;
             }
+            JdbcStateRows states = new JdbcStateRows(dialect);
             CalendlyEvent parsed = event.event();
             String inviteeUri = Projection.inviteeUri(parsed);
             String noShowUri = Projection.noShowUri(parsed);
@@ -85,12 +91,12 @@ public final class JdbcEventStore implements ProjectingEventStore {
             if (step.noShow() != null) {
                 states.saveNoShow(connection, step.noShow());
             }
-            buckets.apply(connection, step, names(parsed));
+            new JdbcBuckets(dialect).apply(connection, step, names(parsed));
             return AppendResult.STORED;
         });
     }
 
-    private boolean insertEvent(Connection connection, StoredEvent event) throws SQLException {
+    private static boolean insertEvent(Connection connection, Dialect dialect, StoredEvent event) throws SQLException {
         String sql = "INSERT INTO calendly_event (event_key, event_name, source, received_at, body) VALUES (?, ?, ?, ?, ?)"
                 + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -122,10 +128,11 @@ public final class JdbcEventStore implements ProjectingEventStore {
     public boolean recordLead(String leadId, Instant occurredAt, boolean test) {
         RecordedLead lead = new RecordedLead(leadId, occurredAt, test);
         return transactions.inTransaction("could not record the lead", connection -> {
+            Dialect dialect = dialect(connection);
             if (!JdbcLeads.insert(connection, dialect, lead)) {
                 return false;
             }
-            buckets.apply(connection, projection.recordedLead(occurredAt, test), Map.of());
+            new JdbcBuckets(dialect).apply(connection, projection.recordedLead(occurredAt, test), Map.of());
             return true;
         });
     }
@@ -134,7 +141,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
     public void rebuildProjections(Function<byte[], CalendlyEvent> decoder) {
         Objects.requireNonNull(decoder, "decoder");
         transactions.inTransaction("could not rebuild the projections",
-                connection -> new JdbcRebuild(dialect, projection).run(connection, decoder));
+                connection -> new JdbcRebuild(dialect(connection), projection).run(connection, decoder));
     }
 
     @Override
@@ -144,17 +151,17 @@ public final class JdbcEventStore implements ProjectingEventStore {
 
     @Override
     public Map<String, Counters> totals(boolean includeTest) {
-        return transactions.withConnection("could not read the counters", c -> buckets.totals(c, includeTest));
+        return transactions.withConnection("could not read the counters", c -> JdbcBuckets.totals(c, includeTest));
     }
 
     @Override
     public List<BucketCounters> daily(DateRange range, boolean includeTest) {
-        return transactions.withConnection("could not read the counters", c -> buckets.daily(c, range, includeTest));
+        return transactions.withConnection("could not read the counters", c -> JdbcBuckets.daily(c, range, includeTest));
     }
 
     @Override
     public Map<String, String> eventTypeNames() {
-        return transactions.withConnection("could not read the event types", buckets::names);
+        return transactions.withConnection("could not read the event types", JdbcBuckets::names);
     }
 
     @Override

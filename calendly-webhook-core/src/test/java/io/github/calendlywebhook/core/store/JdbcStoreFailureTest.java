@@ -34,6 +34,20 @@ class JdbcStoreFailureTest {
     }
 
     @Test
+    void startsWhileTheDatabaseIsDownAndReportsItUnavailableOnUse() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:/nonexistent-directory/calendly;IFEXISTS=TRUE");
+        dataSource.setPassword(PASSWORD);
+
+        JdbcEventStore store = JdbcEventStore.create(dataSource);
+
+        assertThatThrownBy(() -> store.append(stored(created("a", "intro", Instant.parse("2026-03-15T10:00:00Z")))))
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> store.totals(false)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
     void createsTheSchemaOnlyOnce() {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:schema-once;DB_CLOSE_DELAY=10");

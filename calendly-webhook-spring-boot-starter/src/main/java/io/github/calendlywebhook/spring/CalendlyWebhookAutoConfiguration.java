@@ -1,0 +1,112 @@
+package io.github.calendlywebhook.spring;
+
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.IpAllowlist;
+import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.core.metrics.DashboardMetrics;
+import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.ratelimit.RateLimiter;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
+import io.github.calendlywebhook.core.store.EventStore;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
+ * a bean an application can replace; accepted events are published as Spring application events, and
+ * the dashboard numbers are offered as a {@link DashboardMetrics} bean when the store maintains them.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "calendly.webhook.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CalendlyWebhookProperties.class)
+@Import({ CalendlyWebhookStoreConfigurations.Jdbc.class, CalendlyWebhookStoreConfigurations.InMemory.class })
+public final class CalendlyWebhookAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties) {
+        return ConfigurationErrors.requireSecret(ConfigurationErrors.explain(properties::toSettings));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock calendlyWebhookClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SignatureVerifier calendlyWebhookSignatureVerifier(WebhookSettings settings, Clock clock) {
+        return ConfigurationErrors.explain(() -> SignatureVerifier.of(ConfigurationErrors.requireSecret(settings), clock));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IpAllowlist calendlyWebhookAllowlist(WebhookSettings settings) {
+        return ConfigurationErrors.explain("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ClientAddressResolver calendlyWebhookClientAddressResolver(WebhookSettings settings) {
+        return ConfigurationErrors.explain("calendly.webhook.trusted-proxies",
+                () -> ClientAddressResolver.trusting(settings.trustedProxies()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "calendly.webhook.rate-limit.enabled", matchIfMissing = true)
+    RateLimiter calendlyWebhookRateLimiter(WebhookSettings settings, Clock clock) {
+        return RateLimiter.of(settings, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(CounterSource.class)
+    DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue, Clock clock) {
+        return DashboardMetrics.create(counters, revenue, clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApplicationEventPublishingListener calendlyWebhookEventPublisher(ApplicationEventPublisher publisher) {
+        return new ApplicationEventPublishingListener(publisher);
+    }
+
+    @Bean(destroyMethod = "flushAudit")
+    @ConditionalOnMissingBean
+    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
+            AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
+            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
+            ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
+        WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
+                .clock(clock)
+                .store(store)
+                .auditLog(auditLog)
+                .verifier(verifier)
+                .allowlist(allowlist)
+                .addressResolver(addressResolver);
+        if (settings.rateLimitEnabled()) {
+            rateLimiter.ifUnique(builder::rateLimiter);
+        }
+        listeners.orderedStream().forEach(builder::listener);
+        observers.orderedStream().forEach(builder::observer);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return ConfigurationErrors.explain(builder::build);
+    }
+}

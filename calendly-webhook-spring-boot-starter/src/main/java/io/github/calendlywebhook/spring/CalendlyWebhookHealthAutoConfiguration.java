@@ -1,0 +1,40 @@
+package io.github.calendlywebhook.spring;
+
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.JdbcEventStore;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Adds the {@code calendlyWebhook} health indicator when Spring Boot's health support is present; it
+ * is turned off by {@code management.health.calendlywebhook.enabled=false}.
+ */
+@AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(WebhookProcessor.class)
+@ConditionalOnEnabledHealthIndicator("calendlywebhook")
+public final class CalendlyWebhookHealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(Clock clock) {
+        return new DeliveryHealthTracker(clock);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
+    CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
+            ObjectProvider<DataSource> dataSource) {
+        return new CalendlyWebhookHealthIndicator(tracker,
+                store instanceof JdbcEventStore ? dataSource.getIfUnique() : null);
+    }
+}

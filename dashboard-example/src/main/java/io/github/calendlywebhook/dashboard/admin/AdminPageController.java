@@ -1,0 +1,138 @@
+package io.github.calendlywebhook.dashboard.admin;
+
+import io.github.calendlywebhook.dashboard.StoreViews;
+import io.github.calendlywebhook.dashboard.live.ChangeBus;
+import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
+import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The admin panel's pages: login, overview (Test Webhook and delivery health), audit log and settings. */
+@Controller
+class AdminPageController {
+
+    /**
+     * One event type row of the settings form.
+     *
+     * @param key the event type key
+     * @param name its display name
+     * @param value its own value, or {@code null} when it uses the default
+     */
+    record EventTypeValue(String key, String name, @Nullable BigDecimal value) {
+    }
+
+    private final SettingsRepository settings;
+    private final StoreViews store;
+    private final AdminAudit audit;
+    private final ChangeBus changes;
+    private final String webhookPath;
+
+    AdminPageController(SettingsRepository settings, StoreViews store, AdminAudit audit, ChangeBus changes,
+            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+        this.settings = settings;
+        this.store = store;
+        this.audit = audit;
+        this.changes = changes;
+        this.webhookPath = webhookPath;
+    }
+
+    @GetMapping("/admin/login")
+    String login() {
+        return "admin/login";
+    }
+
+    @GetMapping({"/admin", "/admin/"})
+    String overview(Model model) {
+        model.addAttribute("page", "overview");
+        model.addAttribute("webhookPath", webhookPath);
+        return "admin/overview";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(Model model) {
+        model.addAttribute("page", "audit");
+        return "admin/audit";
+    }
+
+    @GetMapping("/admin/settings")
+    String settings(Model model) {
+        DashboardSettings current = settings.current();
+        Map<String, String> names = new TreeMap<>(store.counters().eventTypeNames());
+        current.valuePerEventType().keySet().forEach(key -> names.putIfAbsent(key, key));
+        List<EventTypeValue> rows = new ArrayList<>();
+        names.forEach((key, name) -> rows.add(new EventTypeValue(key, name == null ? key : name,
+                current.valuePerEventType().get(key))));
+        model.addAttribute("page", "settings");
+        model.addAttribute("settings", current);
+        model.addAttribute("eventTypes", rows);
+        return "admin/settings";
+    }
+
+    @PostMapping("/admin/settings")
+    String saveSettings(@RequestParam String valuePerBooking, @RequestParam String currency,
+            @RequestParam String timezone, @RequestParam(defaultValue = "false") boolean includeTestEvents,
+            @RequestParam(required = false) @Nullable List<String> typeKey,
+            @RequestParam(required = false) @Nullable List<String> typeValue, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        DashboardSettings before = settings.current();
+        DashboardSettings after;
+        try {
+            Map<String, BigDecimal> perType = new LinkedHashMap<>();
+            List<String> keys = typeKey == null ? List.of() : typeKey;
+            List<String> values = typeValue == null ? List.of() : typeValue;
+            for (int i = 0; i < keys.size() && i < values.size(); i++) {
+                if (!values.get(i).isBlank()) {
+                    perType.put(keys.get(i), new BigDecimal(values.get(i).trim()));
+                }
+            }
+            after = new DashboardSettings(new BigDecimal(valuePerBooking.trim()), perType, currency,
+                    ZoneId.of(timezone.trim()), includeTestEvents);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            redirect.addFlashAttribute("error", "Not saved: check the amounts (plain numbers such as 150 or 99.50,"
+                    + " not negative), the currency (an ISO code such as USD or EUR) and the time zone (such as"
+                    + " Europe/Berlin).");
+            return "redirect:/admin/settings";
+        }
+        settings.save(after);
+        audit.record(AdminAudit.SETTINGS_CHANGED, request.getRemoteAddr(), describe(before, after));
+        changes.publish("settings");
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/settings";
+    }
+
+    private static String describe(DashboardSettings before, DashboardSettings after) {
+        List<String> parts = new ArrayList<>();
+        if (before.valuePerBooking().compareTo(after.valuePerBooking()) != 0) {
+            parts.add("value per booking " + before.valuePerBooking().toPlainString() + " -> "
+                    + after.valuePerBooking().toPlainString());
+        }
+        if (!before.currency().equals(after.currency())) {
+            parts.add("currency " + before.currency() + " -> " + after.currency());
+        }
+        if (!before.zone().equals(after.zone())) {
+            parts.add("time zone " + before.zone() + " -> " + after.zone());
+        }
+        if (before.includeTestEvents() != after.includeTestEvents()) {
+            parts.add("test deliveries " + (after.includeTestEvents() ? "included" : "excluded"));
+        }
+        if (!before.valuePerEventType().equals(after.valuePerEventType())) {
+            parts.add(after.valuePerEventType().size() + " event type values");
+        }
+        return parts.isEmpty() ? "no change" : String.join("; ", parts);
+    }
+}

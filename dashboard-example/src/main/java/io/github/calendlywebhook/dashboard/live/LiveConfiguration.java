@@ -1,0 +1,39 @@
+package io.github.calendlywebhook.dashboard.live;
+
+import io.github.calendlywebhook.dashboard.config.DashboardProperties;
+import io.github.calendlywebhook.dashboard.read.MetricsService;
+import io.github.calendlywebhook.dashboard.read.ReportPeriod;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the live stream hub to the change bus that fits the database. */
+@Configuration(proxyBeanMethods = false)
+class LiveConfiguration {
+
+    @Bean
+    ChangeBus changeBus(DataSource dataSource, DashboardProperties properties) throws SQLException {
+        if (isPostgres(dataSource)) {
+            PostgresChangeBus bus = new PostgresChangeBus(dataSource, properties.notifyChannel());
+            bus.start();
+            return bus;
+        }
+        return new LocalChangeBus();
+    }
+
+    @Bean(destroyMethod = "close")
+    SseHub sseHub(MetricsService metrics, DashboardProperties properties, ChangeBus bus) {
+        SseHub hub = new SseHub(period -> metrics.snapshot(ReportPeriod.fromCode(period).orElseThrow()),
+                properties.maxStreams(), properties.streamTimeout(), properties.heartbeat());
+        bus.subscribe(hub::changed);
+        return hub;
+    }
+
+    private static boolean isPostgres(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+        }
+    }
+}
