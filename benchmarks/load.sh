@@ -6,9 +6,11 @@
 #   benchmarks/load.sh                 # build, then run every target
 #   SKIP_BUILD=1 DURATION=10s benchmarks/load.sh
 #
-# Targets: core's servlet in embedded Jetty with the in-memory store and with the H2 store (when the
-# build has the JDBC store), and the Node receiver. Every run is bounded by DURATION; servers are
-# stopped on exit. Results: one table on stdout and in benchmarks/target/load-results.md.
+# Targets (TARGETS, default "memory h2 node spring"): core's servlet in embedded Jetty with the
+# in-memory store and with the JDBC store on an H2 file, the Node receiver, and the Spring Boot
+# dashboard (dashboard-example: the starter with its H2 store, audit log and live updates), when that
+# module is in the build. Every run is bounded by DURATION; servers are stopped on exit. Results: one
+# table on stdout and in benchmarks/target/load-results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,7 @@ SIZE=${SIZE:-4096}
 COUNT=${COUNT:-150000}
 JAVA_PORT=${JAVA_PORT:-18081}
 NODE_PORT=${NODE_PORT:-18082}
+SPRING_PORT=${SPRING_PORT:-18083}
 JAR=benchmarks/target/benchmarks.jar
 LUA=benchmarks/signed.lua
 SECRET=benchmark-signing-key-0123456789abcdef
@@ -27,8 +30,15 @@ WEBHOOK_PATH=/api/webhooks/calendly
 
 command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y wrk)" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is required" >&2; exit 1; }
+TARGETS=${TARGETS:-memory h2 node spring}
+if [ ! -d dashboard-example ]; then
+  TARGETS=${TARGETS//spring/}
+fi
 if [ -z "${SKIP_BUILD:-}" ]; then
-  mvn -B -q -pl benchmarks -am package -DskipTests
+  case " $TARGETS " in
+    *" spring "*) mvn -B -q -pl benchmarks,dashboard-example -am package -DskipTests ;;
+    *) mvn -B -q -pl benchmarks -am package -DskipTests ;;
+  esac
 fi
 
 WORK=$(mktemp -d)
@@ -43,13 +53,14 @@ stop_server() {
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
 wait_for_port() {
-  for _ in $(seq 1 150); do
+  for _ in $(seq 1 600); do
     if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
       return 0
     fi
     sleep 0.2
   done
-  echo "nothing listens on 127.0.0.1:$1" >&2
+  echo "nothing listens on 127.0.0.1:$1; server output:" >&2
+  tail -n 40 "$WORK"/*.log >&2 || true
   return 1
 }
 
@@ -117,9 +128,33 @@ node_target() {
   stop_server
 }
 
-for target in ${TARGETS:-memory h2 node}; do
+start_spring() {
+  local dir="$WORK/spring-$1"
+  mkdir -p "$dir"
+  (cd "$dir" && PORT=$SPRING_PORT ADMIN_PASSWORD=load-test-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
+    exec java -Xms512m -Xmx1g -jar "$OLDPWD"/dashboard-example/target/dashboard-example-*.jar \
+      --server.address=127.0.0.1 --calendly.webhook.allowed-ips=127.0.0.1/32 \
+      --calendly.webhook.rate-limit.policy=FAILED_REQUESTS > "$WORK/spring-$1.log" 2>&1) &
+  SERVER_PID=$!
+  wait_for_port "$SPRING_PORT"
+}
+
+spring_target() {
+  local url="http://127.0.0.1:$SPRING_PORT$WEBHOOK_PATH"
+  start_spring 0
+  warm_up "$url"
+  measure "spring-dashboard-h2-0%dup" "$url" 0 600000000
+  stop_server
+  start_spring 30
+  warm_up "$url"
+  measure "spring-dashboard-h2-30%dup" "$url" 30 700000000
+  stop_server
+}
+
+for target in $TARGETS; do
   case "$target" in
     node) node_target ;;
+    spring) spring_target ;;
     *) java_target "$target" ;;
   esac
 done
