@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.dashboard.live.SseHub;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.EventStreamReader;
 import io.github.calendlywebhook.dashboard.support.Payloads;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "dashboard.admin-password=content-password",
         "calendly.webhook.secret=content-secret",
         "dashboard.public-page=true",
-        "dashboard.max-streams=3" })
+        "dashboard.max-streams=3",
+        "dashboard.heartbeat=200ms" })
 class DashboardContentTests {
 
     private static final String SECRET = "content-secret";
@@ -31,6 +35,13 @@ class DashboardContentTests {
 
     @Autowired
     AuditRepository trail;
+
+    @Autowired
+    SseHub hub;
+
+    private void awaitNoOpenStreams() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(hub.openStreams()).isZero());
+    }
 
     @Test
     void streamShouldStartWithASnapshotAndDeliverTheNextBookingLive() throws Exception {
@@ -53,6 +64,7 @@ class DashboardContentTests {
 
     @Test
     void streamsBeyondTheCapShouldBeRefusedWithRetryAfter() throws Exception {
+        awaitNoOpenStreams();
         String url = "http://127.0.0.1:" + port + "/api/stream?period=today";
         try (EventStreamReader one = new EventStreamReader(url); EventStreamReader two = new EventStreamReader(url);
                 EventStreamReader three = new EventStreamReader(url);
@@ -135,5 +147,37 @@ class DashboardContentTests {
         String page = admin.get("/admin/api/audit?action=admin.login.success&size=200").body();
 
         assertThat(page).contains("admin.login.success").doesNotContain("\"kind\":\"delivery\"");
+    }
+
+    @Test
+    void aReconnectingStreamShouldStartWithAFullSnapshotWhateverItsLastEventId() throws Exception {
+        try (EventStreamReader stream = new EventStreamReader("http://127.0.0.1:" + port + "/api/stream?period=7d",
+                "Last-Event-ID", "12345")) {
+            EventStreamReader.Event first = stream.next("\"period\":\"7d\"");
+
+            assertThat(first.name()).isEqualTo("snapshot");
+            assertThat(first.data()).contains("\"bookedAppointments\"", "\"daily\"", "\"byEventType\"");
+        }
+    }
+
+    @Test
+    void openStreamsShouldReceiveHeartbeats() throws Exception {
+        try (EventStreamReader stream = new EventStreamReader("http://127.0.0.1:" + port + "/api/stream?period=today")) {
+            stream.next("\"period\":\"today\"");
+
+            assertThat(stream.nextComment()).contains("heartbeat");
+        }
+    }
+
+    @Test
+    void aStreamClosedByTheBrowserShouldBeCleanedUp() throws Exception {
+        awaitNoOpenStreams();
+        EventStreamReader stream = new EventStreamReader("http://127.0.0.1:" + port + "/api/stream?period=today");
+        stream.next("\"period\":\"today\"");
+        assertThat(hub.openStreams()).isEqualTo(1);
+
+        stream.close();
+
+        awaitNoOpenStreams();
     }
 }

@@ -16,6 +16,7 @@ final class JdbcStateRows {
 
     private static final String INVITEE_COLUMNS = "uri, created, canceled, rescheduled, no_show, booking_day, event_type,"
             + " event_type_name, paid_amount, test, name, email, start_time, booked_at";
+    private static final String NO_SHOW_COLUMNS = "uri, invitee_uri, created, deleted, bucket_day, event_type, test";
 
     private final Dialect dialect;
 
@@ -24,18 +25,9 @@ final class JdbcStateRows {
     }
 
     InviteeState lockInvitee(Connection connection, String uri) throws SQLException {
-        ensure(connection, "INSERT INTO calendly_invitee (uri, created, canceled, rescheduled, no_show, test)"
-                + " VALUES (?, FALSE, FALSE, FALSE, FALSE, FALSE)", "uri", uri, null);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + INVITEE_COLUMNS + " FROM calendly_invitee WHERE uri = ? FOR UPDATE")) {
-            select.setString(1, uri);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("invitee row vanished", "40001");
-                }
-                return invitee(row);
-            }
-        }
+        return lock(connection, "calendly_invitee", INVITEE_COLUMNS, "INSERT INTO calendly_invitee (uri, created,"
+                + " canceled, rescheduled, no_show, test) VALUES (?, FALSE, FALSE, FALSE, FALSE, FALSE)", uri, null,
+                JdbcStateRows::invitee);
     }
 
     static InviteeState invitee(ResultSet row) throws SQLException {
@@ -73,18 +65,8 @@ final class JdbcStateRows {
     }
 
     NoShowState lockNoShow(Connection connection, String uri, String inviteeUri) throws SQLException {
-        ensure(connection, "INSERT INTO calendly_no_show (uri, invitee_uri, created, deleted, test)"
-                + " VALUES (?, ?, FALSE, FALSE, FALSE)", "uri", uri, inviteeUri);
-        try (PreparedStatement select = connection.prepareStatement("SELECT uri, invitee_uri, created, deleted,"
-                + " bucket_day, event_type, test FROM calendly_no_show WHERE uri = ? FOR UPDATE")) {
-            select.setString(1, uri);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("no-show row vanished", "40001");
-                }
-                return noShow(row);
-            }
-        }
+        return lock(connection, "calendly_no_show", NO_SHOW_COLUMNS, "INSERT INTO calendly_no_show (uri, invitee_uri,"
+                + " created, deleted, test) VALUES (?, ?, FALSE, FALSE, FALSE)", uri, inviteeUri, JdbcStateRows::noShow);
     }
 
     static NoShowState noShow(ResultSet row) throws SQLException {
@@ -105,19 +87,62 @@ final class JdbcStateRows {
         }
     }
 
-    private void ensure(Connection connection, String insert, String keyColumn, String key, @Nullable String second)
-            throws SQLException {
-        String sql = dialect == Dialect.POSTGRESQL ? insert + " ON CONFLICT (" + keyColumn + ") DO NOTHING" : insert;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, key);
-            if (second != null) {
-                statement.setString(2, second);
+    /** Reads one state row. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Returns the row with the URI, locked until the transaction ends, creating it empty first when it
+     * does not exist: one upsert on PostgreSQL, a locking read and an insert only when needed on H2.
+     */
+    private <T> T lock(Connection connection, String table, String columns, String insert, String uri,
+            @Nullable String second, RowReader<T> reader) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (PreparedStatement upsert = connection.prepareStatement(insert
+                    + " ON CONFLICT (uri) DO UPDATE SET uri = EXCLUDED.uri RETURNING " + columns)) {
+                bind(upsert, uri, second);
+                try (ResultSet row = upsert.executeQuery()) {
+                    row.next();
+                    return reader.read(row);
+                }
             }
+        }
+        String select = "SELECT " + columns + " FROM " + table + " WHERE uri = ? FOR UPDATE";
+        T existing = selectForUpdate(connection, select, uri, reader);
+        if (existing != null) {
+            return existing;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            bind(statement, uri, second);
             statement.executeUpdate();
         } catch (SQLException e) {
             if (!JdbcTransactions.uniqueViolation(e)) {
                 throw e;
             }
+        }
+        T created = selectForUpdate(connection, select, uri, reader);
+        if (created == null) {
+            throw new SQLException("state row " + uri + " vanished", "40001");
+        }
+        return created;
+    }
+
+    private static <T> @Nullable T selectForUpdate(Connection connection, String sql, String uri, RowReader<T> reader)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, uri);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? reader.read(row) : null;
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement statement, String uri, @Nullable String second) throws SQLException {
+        statement.setString(1, uri);
+        if (second != null) {
+            statement.setString(2, second);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class EventStreamReader implements AutoCloseable {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
     private final HttpHeaders headers;
     private final int status;
     private final InputStream body;
@@ -77,6 +78,15 @@ public final class EventStreamReader implements AutoCloseable {
         throw new AssertionError("no event containing " + containing);
     }
 
+    /** Waits for the next comment line (a keep-alive); fails after a generous wait. */
+    public String nextComment() throws InterruptedException {
+        String comment = comments.poll(30, TimeUnit.SECONDS);
+        if (comment == null) {
+            throw new AssertionError("no comment received");
+        }
+        return comment;
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = "";
@@ -89,6 +99,8 @@ public final class EventStreamReader implements AutoCloseable {
                     }
                     name = "message";
                     data.setLength(0);
+                } else if (line.startsWith(":")) {
+                    comments.add(line.substring(1));
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("event:")) {

@@ -73,4 +73,38 @@ class SignCommandTest {
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot read").doesNotContain("s3cret");
     }
+
+    @Test
+    void printsAReadyToRunCurlCommandForAnEndpoint(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("body.json"), BODY);
+
+        int status = run(Map.of("CALENDLY_WEBHOOK_SECRET", "old-secret"), "", "sign", "--url",
+                "http://localhost:8080/api/webhooks/calendly", file.toString());
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(
+                "curl -sS -X POST 'http://localhost:8080/api/webhooks/calendly' -H 'Content-Type: application/json'"
+                        + " -H 'Calendly-Webhook-Signature: " + EXPECTED + "' --data-binary '@" + file + "'");
+    }
+
+    @Test
+    void readsTheSecretFromANamedVariable() {
+        int status = run(Map.of("MY_SIGNING_KEY", "old-secret"), BODY, "--secret-env", "MY_SIGNING_KEY");
+
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void refusesACurlCommandWithoutABodyFile() {
+        int status = run(Map.of("CALENDLY_WEBHOOK_SECRET", "old-secret"), BODY, "--url", "http://localhost/");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("body file");
+    }
+
+    @Test
+    void quotesShellWordsContainingSingleQuotes() {
+        assertThat(SignCommand.quote("it's")).isEqualTo("'it'\\''s'");
+    }
 }

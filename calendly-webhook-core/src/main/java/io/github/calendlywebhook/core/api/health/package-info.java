@@ -1,0 +1,8 @@
+/**
+ * Delivery health: watches delivery outcomes and the Calendly subscription state, and posts an alert
+ * (Slack-compatible) when delivery degrades and once when it recovers.
+ */
+@NullMarked
+package io.github.calendlywebhook.core.api.health;
+
+import org.jspecify.annotations.NullMarked;

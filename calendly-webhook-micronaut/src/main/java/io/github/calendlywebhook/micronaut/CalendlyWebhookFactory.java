@@ -1,0 +1,85 @@
+package io.github.calendlywebhook.micronaut;
+
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Creates the core components as beans (the storage beans come from {@link CalendlyWebhookStoreFactory}).
+ * Each one is created only when the application defines no bean of its type, so an application replaces
+ * any of them by declaring its own (or with {@code @Replaces}).
+ * The processor is created at startup, so a missing secret or an invalid allowlist entry stops the
+ * application with a message naming the key.
+ */
+@Factory
+@Requires(property = CalendlyWebhookProperties.PREFIX + ".enabled", notEquals = "false")
+public class CalendlyWebhookFactory {
+
+    /**
+     * Returns the validated settings bound from {@code calendly.webhook.*}.
+     *
+     * @param properties the bound properties
+     * @return the settings
+     */
+    @Singleton
+    @Requires(missingBeans = WebhookSettings.class)
+    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties) {
+        return properties.toSettings();
+    }
+
+    /**
+     * Returns the clock the checks read time from: the system clock in UTC.
+     *
+     * @return the clock
+     */
+    @Singleton
+    @Requires(missingBeans = Clock.class)
+    Clock calendlyWebhookClock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Returns the listener that publishes stored events as Micronaut application events.
+     *
+     * @param publisher the application's event publisher
+     * @return the listener
+     */
+    @Singleton
+    ApplicationEventPublishingListener calendlyApplicationEventPublishingListener(ApplicationEventPublisher<Object> publisher) {
+        return new ApplicationEventPublishingListener(publisher);
+    }
+
+    /**
+     * Returns the processor, wired with every {@link CalendlyEventListener} and {@link DeliveryObserver} bean.
+     * Pending aggregated rejections are written to the audit log on shutdown.
+     *
+     * @param settings the settings
+     * @param clock the clock
+     * @param store the store
+     * @param auditLog the audit log
+     * @param listeners the listeners, the application event publisher included
+     * @param observers the delivery observers
+     * @return the processor
+     */
+    @Context
+    @Bean(preDestroy = "flushAudit")
+    @Requires(missingBeans = WebhookProcessor.class)
+    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store, AuditLog auditLog,
+            List<CalendlyEventListener> listeners, List<DeliveryObserver> observers) {
+        WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock).store(store).auditLog(auditLog);
+        listeners.forEach(builder::listener);
+        observers.forEach(builder::observer);
+        return builder.build();
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.calendlywebhook.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.store.AppendResult;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.BeanInstantiationException;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CalendlyWebhookFactoryTest {
+
+    static final String SECRET = "factory-test-secret-0123456789";
+    static final Clock FIXED = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
+
+    private static ApplicationContext run(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("calendly.webhook.secret", SECRET);
+        all.putAll(properties);
+        return ApplicationContext.builder(all).environmentPropertySource(false).start();
+    }
+
+    @Test
+    void enabledWebhookShouldCreateTheProcessorWithTheBoundSettings() {
+        try (ApplicationContext context = run(Map.of("calendly.webhook.max-body-size", "64KB"))) {
+            WebhookProcessor processor = context.getBean(WebhookProcessor.class);
+
+            assertThat(processor.settings().secret()).isEqualTo(SECRET);
+            assertThat(processor.settings().maxBodySize()).isEqualTo(64 * 1024);
+            assertThat(context.getBean(WebhookSettings.class)).isSameAs(processor.settings());
+        }
+    }
+
+    @Test
+    void noDataSourceShouldFallBackToTheInMemoryStoreAndAuditLog() {
+        try (ApplicationContext context = run(Map.of())) {
+            assertThat(context.getBean(EventStore.class)).isInstanceOf(InMemoryEventStore.class);
+            assertThat(context.getBean(AuditLog.class)).isInstanceOf(InMemoryAuditLog.class);
+        }
+    }
+
+    @Test
+    void disabledWebhookShouldCreateNoBeans() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("calendly.webhook.enabled", "false"))) {
+            assertThat(context.containsBean(WebhookProcessor.class)).isFalse();
+            assertThat(context.containsBean(WebhookSettings.class)).isFalse();
+            assertThat(context.containsBean(EventStore.class)).isFalse();
+            assertThat(context.containsBean(AuditLog.class)).isFalse();
+            assertThat(context.containsBean(ApplicationEventPublishingListener.class)).isFalse();
+            assertThat(context.containsBean(CalendlyWebhookController.class)).isFalse();
+        }
+    }
+
+    @Test
+    void missingSecretShouldFailStartupNamingTheKey() {
+        assertThatThrownBy(() -> ApplicationContext.builder(Map.of("calendly.webhook.path", "/hooks"))
+                .environmentPropertySource(false).start().close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.secret");
+    }
+
+    @Test
+    void blankSecretShouldFailStartupAsMissing() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.secret", " ")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.secret is not set");
+    }
+
+    @Test
+    void invalidAllowlistEntryShouldFailStartupNamingTheKeyAndEntry() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.allowed-ips", "calendly.com")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.allowed-ips")
+                .hasMessageContaining("calendly.com");
+    }
+
+    @Test
+    void invalidTrustedProxyEntryShouldFailStartupNamingTheKeyAndEntry() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.trusted-proxies", "10.0.0.0/33")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.trusted-proxies")
+                .hasMessageContaining("10.0.0.0/33");
+    }
+
+    @Test
+    void invalidToleranceShouldFailStartupNamingTheKey() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.tolerance", "-1s")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasMessageContaining("calendly.webhook.tolerance");
+    }
+
+    @Test
+    void errorMessagesShouldNeverContainTheSecret() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.allowed-ips", "calendly.com")).close())
+                .hasStackTraceContaining("calendly.webhook.allowed-ips")
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain(SECRET));
+    }
+
+    @Test
+    void applicationBeansShouldReplaceTheDefaults() {
+        try (ApplicationContext context = run(Map.of("spec.name", "replaced-beans"))) {
+            assertThat(context.getBeansOfType(EventStore.class)).singleElement().isSameAs(ReplacingBeans.STORE);
+            assertThat(context.getBeansOfType(AuditLog.class)).singleElement().isSameAs(ReplacingBeans.AUDIT);
+            assertThat(context.getBean(Clock.class)).isSameAs(FIXED);
+            assertThat(context.getBean(WebhookProcessor.class).settings().path()).isEqualTo("/replaced");
+        }
+    }
+
+    @Test
+    void applicationProcessorShouldReplaceTheDefault() {
+        try (ApplicationContext context = run(Map.of("spec.name", "replaced-processor"))) {
+            assertThat(context.getBeansOfType(WebhookProcessor.class)).singleElement().isSameAs(ReplacingProcessor.PROCESSOR);
+        }
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
+    }
+
+    /** Beans an application declares to replace the defaults. */
+    @Factory
+    @Requires(property = "spec.name", value = "replaced-beans")
+    static class ReplacingBeans {
+
+        static final EventStore STORE = event -> AppendResult.STORED;
+        static final AuditLog AUDIT = entry -> { };
+
+        @Singleton
+        EventStore store() {
+            return STORE;
+        }
+
+        @Singleton
+        AuditLog auditLog() {
+            return AUDIT;
+        }
+
+        @Singleton
+        Clock clock() {
+            return FIXED;
+        }
+
+        @Singleton
+        WebhookSettings settings() {
+            return WebhookSettings.builder().secret(SECRET).path("/replaced").build();
+        }
+    }
+
+    /** An application that builds its own processor. */
+    @Factory
+    @Requires(property = "spec.name", value = "replaced-processor")
+    static class ReplacingProcessor {
+
+        static final WebhookProcessor PROCESSOR = WebhookProcessor.builder(
+                WebhookSettings.builder().secret(SECRET).build()).build();
+
+        @Singleton
+        WebhookProcessor processor() {
+            return PROCESSOR;
+        }
+    }
+}
