@@ -2,6 +2,8 @@ package io.github.calendlywebhook.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
@@ -53,6 +55,7 @@ public class ProcessorBenchmark {
     public int size;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final CalendlyEventParser parser = CalendlyEventParser.create();
     private final Mac mac = SignatureBenchmark.newMac();
     private final byte[] prefix = (Payloads.TIMESTAMP + ".").getBytes(StandardCharsets.UTF_8);
     private final ResettableStore store = new ResettableStore();
@@ -113,6 +116,18 @@ public class ProcessorBenchmark {
     @Benchmark
     public WebhookResponse processDuplicate() {
         return processor.process(WebhookRequest.post(headers.get(0), "127.0.0.1", bodies[0]));
+    }
+
+    /**
+     * The parse step alone (UTF-8 check, JSON tree, event model), to split the processor's cost.
+     *
+     * @return the event
+     */
+    @Benchmark
+    public CalendlyEvent parseOnly() {
+        int i = next;
+        next = (i + 1) % DISTINCT;
+        return parser.parse(bodies[i]);
     }
 
     /**
