@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -56,6 +57,21 @@ final class StoreSeeder {
             }
             insertCounters(connection, count, today);
             connection.commit();
+            settle(connection, db.isPostgres());
+        }
+    }
+
+    /** Lets the database finish the work a bulk load leaves behind, so it does not run during the reads. */
+    private static void settle(Connection connection, boolean postgres) throws SQLException {
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement()) {
+            if (postgres) {
+                statement.execute("VACUUM ANALYZE");
+                statement.execute("CHECKPOINT");
+            } else {
+                statement.execute("ANALYZE");
+                statement.execute("CHECKPOINT SYNC");
+            }
         }
     }
 
