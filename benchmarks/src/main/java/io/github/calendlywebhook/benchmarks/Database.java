@@ -1,0 +1,104 @@
+package io.github.calendlywebhook.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A throw-away database for the store benchmarks: an H2 file database or an embedded PostgreSQL
+ * server with durable commits ({@code synchronous_commit=on}, which the embedded server turns off by
+ * default), both in a temporary directory that {@link #close()} deletes, behind a HikariCP pool as an
+ * application would use, with the store's schema created.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path directory;
+    private final DataSource raw;
+    private final HikariDataSource dataSource;
+    private final @Nullable EmbeddedPostgres postgres;
+
+    private Database(Path directory, DataSource raw, @Nullable EmbeddedPostgres postgres) {
+        this.directory = directory;
+        this.raw = raw;
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(raw);
+        config.setMaximumPoolSize(4);
+        config.setPoolName("benchmark");
+        this.dataSource = new HikariDataSource(config);
+        this.postgres = postgres;
+        JdbcSchema.create(dataSource);
+    }
+
+    /**
+     * Starts a database.
+     *
+     * @param kind {@code h2} or {@code postgres}
+     * @return the running database
+     */
+    public static Database start(String kind) {
+        try {
+            Path directory = Files.createTempDirectory("calendly-bench-" + kind);
+            if (kind.equals("h2")) {
+                JdbcDataSource h2 = new JdbcDataSource();
+                h2.setURL("jdbc:h2:file:" + directory.resolve("events") + ";DB_CLOSE_DELAY=-1");
+                h2.setUser("sa");
+                return new Database(directory, h2, null);
+            }
+            if (kind.equals("postgres")) {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(directory)
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("fsync", "on")
+                        .start();
+                return new Database(directory, postgres.getPostgresDatabase(), postgres);
+            }
+            throw new IllegalArgumentException("unknown database " + kind);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns whether this is the PostgreSQL server. */
+    public boolean isPostgres() {
+        return postgres != null;
+    }
+
+    /** Returns the pooled data source of the database. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Stops the database and deletes its files. */
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+            if (postgres == null) {
+                try (var connection = raw.getConnection(); var statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("H2 did not shut down", e);
+                }
+            } else {
+                postgres.close();
+            }
+            if (Files.exists(directory)) {
+                try (Stream<Path> files = Files.walk(directory)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
