@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.spring;
+package io.github.calendlywebhook.core.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Reads the keys table of {@code docs/configuration.md}, the configuration reference users read. */
-final class ConfigurationReference {
+/**
+ * Reads the keys table of {@code docs/configuration.md}, the configuration reference users read, so that
+ * each adapter's tests can fail when its configuration and the reference drift apart.
+ */
+public final class ConfigurationReference {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
@@ -29,20 +32,32 @@ final class ConfigurationReference {
     }
 
     /** A row of the keys table. */
-    record Entry(String key, String defaultValue, String environment, String adapters, String example) {
+    /**
+     * One row of the keys table.
+     *
+     * @param key the property key
+     * @param defaultValue the documented default
+     * @param environment the documented environment variables
+     * @param adapters the adapters that read the key
+     * @param example the documented example
+     */
+    public record Entry(String key, String defaultValue, String environment, String adapters, String example) {
 
-        boolean readBy(String adapter) {
+        /** See the keys table of the configuration reference. */
+        public boolean readBy(String adapter) {
             return adapters.equals("both") || adapters.equals(adapter);
         }
 
         /** The key without list indexes and the keys below them, as configuration metadata names it. */
-        String metadataName() {
+        /** See the keys table of the configuration reference. */
+        public String metadataName() {
             Matcher index = INDEX.matcher(key);
             return index.find() ? key.substring(0, index.start()) : key;
         }
 
         /** The literal default, when the default is a value rather than a phrase such as "empty". */
-        Optional<String> literalDefault() {
+        /** See the keys table of the configuration reference. */
+        public Optional<String> literalDefault() {
             return code(defaultValue);
         }
 
@@ -50,7 +65,8 @@ final class ConfigurationReference {
          * The environment variable that sets the key in the adapter, when the row names one; a cell such
          * as "`X` (Spring Boot only)" names none for the other adapter.
          */
-        Optional<String> environmentVariable(String adapter) {
+        /** See the keys table of the configuration reference. */
+        public Optional<String> environmentVariable(String adapter) {
             Matcher only = ONLY.matcher(environment);
             if (only.find() && !only.group(1).equals(adapter)) {
                 return Optional.empty();
@@ -59,7 +75,8 @@ final class ConfigurationReference {
         }
 
         /** The environment variable the row names, whichever adapter it is for. */
-        Optional<String> anyEnvironmentVariable() {
+        /** See the keys table of the configuration reference. */
+        public Optional<String> anyEnvironmentVariable() {
             Matcher code = CODE.matcher(environment);
             while (code.find()) {
                 if (VARIABLE.matcher(code.group(1)).matches()) {
@@ -69,7 +86,8 @@ final class ConfigurationReference {
             return Optional.empty();
         }
 
-        Optional<String> literalExample() {
+        /** See the keys table of the configuration reference. */
+        public Optional<String> literalExample() {
             return code(example);
         }
 
@@ -79,7 +97,8 @@ final class ConfigurationReference {
         }
     }
 
-    static ConfigurationReference load() throws IOException {
+    /** See the configuration reference, {@code docs/configuration.md}. */
+    public static ConfigurationReference load() throws IOException {
         Path file = locate();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         int start = lines.indexOf("## Keys");
@@ -110,20 +129,24 @@ final class ConfigurationReference {
         return new ConfigurationReference(lines, entries);
     }
 
-    List<Entry> entries() {
+    /** See the configuration reference, {@code docs/configuration.md}. */
+    public List<Entry> entries() {
         return entries;
     }
 
-    List<Entry> readBy(String adapter) {
+    /** See the configuration reference, {@code docs/configuration.md}. */
+    public List<Entry> readBy(String adapter) {
         return entries.stream().filter(entry -> entry.readBy(adapter)).collect(Collectors.toList());
     }
 
-    Optional<Entry> find(String key) {
+    /** See the configuration reference, {@code docs/configuration.md}. */
+    public Optional<Entry> find(String key) {
         return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();
     }
 
     /** Returns the first fenced code block in the language under the level-two heading. */
-    String codeBlock(String heading, String language) {
+    /** See the configuration reference, {@code docs/configuration.md}. */
+    public String codeBlock(String heading, String language) {
         int start = lines.indexOf("## " + heading);
         int open = start < 0 ? -1 : lines.subList(start, lines.size()).indexOf("```" + language);
         if (open < 0) {
