@@ -43,7 +43,11 @@ class CalendlyConfiguration {
             ChangeBus changes) {
         WebhookSigningKeys keys = new WebhookSigningKeys(settings, repository, clock);
         keys.reload();
-        changes.subscribe(keys::reload);
+        changes.subscribe(reason -> {
+            if (reason.equals(SubscriptionService.SIGNING_KEYS_CHANGED) || reason.equals(ChangeBus.RECONNECTED)) {
+                keys.reload();
+            }
+        });
         return keys;
     }
 

@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SubscriptionService {
 
+    /** The change announced when signing keys were added or retired; every instance then reloads them. */
+    static final String SIGNING_KEYS_CHANGED = "signing-keys";
+
     /**
      * What a register or rotate did, in words for the admin.
      *
@@ -212,7 +215,7 @@ public final class SubscriptionService {
             repository.adoptConfigured(result.subscription().uri(), now);
         }
         keys.reload();
-        changes.publish("signing-keys");
+        changes.publish(SIGNING_KEYS_CHANGED);
         return new Change(shown != null ? shown : result.action(), result.subscription(), result.deliveryGap());
     }
 

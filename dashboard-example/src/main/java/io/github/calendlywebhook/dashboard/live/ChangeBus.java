@@ -1,10 +1,15 @@
 package io.github.calendlywebhook.dashboard.live;
 
+import java.util.function.Consumer;
+
 /**
  * Tells every instance that the numbers changed. On PostgreSQL instances tell each other through
  * {@code LISTEN/NOTIFY}; on an embedded database only the local instance exists.
  */
 public interface ChangeBus {
+
+    /** The reason announced after a lost connection, when changes from other instances may have been missed. */
+    String RECONNECTED = "reconnected";
 
     /**
      * Announces a change to every instance, this one included.
@@ -14,9 +19,10 @@ public interface ChangeBus {
     void publish(String reason);
 
     /**
-     * Registers a callback run after every announced change, on a bus thread.
+     * Registers a callback run after every announced change, on a bus thread, with the announced reason
+     * ({@link #RECONNECTED} when announcements may have been missed).
      *
      * @param listener the callback
      */
-    void subscribe(Runnable listener);
+    void subscribe(Consumer<String> listener);
 }

@@ -27,7 +27,7 @@ class LiveConfiguration {
     SseHub sseHub(MetricsService metrics, DashboardProperties properties, ChangeBus bus) {
         SseHub hub = new SseHub(period -> metrics.snapshot(ReportPeriod.fromCode(period).orElseThrow()),
                 properties.maxStreams(), properties.streamTimeout(), properties.heartbeat());
-        bus.subscribe(hub::changed);
+        bus.subscribe(reason -> hub.changed());
         return hub;
     }
 

@@ -3,10 +3,13 @@ package io.github.calendlywebhook.dashboard.live;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -28,7 +31,7 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final String channel;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private final CountDownLatch listening = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -59,7 +62,7 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
     }
 
     @Override
-    public void subscribe(Runnable listener) {
+    public void subscribe(Consumer<String> listener) {
         listeners.add(listener);
     }
 
@@ -73,12 +76,17 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
                 }
                 listening.countDown();
                 if (reconnect) {
-                    fire();
+                    fire(RECONNECTED);
                 }
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        fire();
+                    if (notifications != null) {
+                        // A burst of deliveries arrives as many identical notifications: act once per reason.
+                        Set<String> reasons = new LinkedHashSet<>();
+                        for (PGNotification notification : notifications) {
+                            reasons.add(notification.getParameter());
+                        }
+                        reasons.forEach(this::fire);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -92,10 +100,10 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
         }
     }
 
-    private void fire() {
-        for (Runnable listener : listeners) {
+    private void fire(String reason) {
+        for (Consumer<String> listener : listeners) {
             try {
-                listener.run();
+                listener.accept(reason);
             } catch (RuntimeException e) {
                 LOG.warn("A change listener failed", e);
             }
