@@ -28,7 +28,9 @@ public record EnsureResult(WebhookSubscription subscription, Action action, @Nul
         /** A disabled, retrying or incomplete subscription was replaced. */
         REPAIRED,
         /** The subscription was moved to a new URL. */
-        MOVED
+        MOVED,
+        /** A healthy subscription was replaced by one with a new signing key. */
+        ROTATED
     }
 
     public EnsureResult {

@@ -56,4 +56,16 @@ public record WebhookSubscription(String uri, String callbackUrl, SubscriptionSt
     public boolean covers(java.util.Collection<String> required) {
         return events.containsAll(required);
     }
+
+    /**
+     * Returns whether it delivers to the endpoint of the URL: the same URL, or a rotation variant of
+     * it (the {@code rotation} query parameter that {@link WebhookSubscriptionManager} adds when it
+     * replaces a subscription at the same endpoint).
+     *
+     * @param endpointUrl a callback URL
+     * @return whether both reach the same endpoint
+     */
+    public boolean deliversTo(String endpointUrl) {
+        return CallbackUrls.sameEndpoint(callbackUrl, endpointUrl);
+    }
 }

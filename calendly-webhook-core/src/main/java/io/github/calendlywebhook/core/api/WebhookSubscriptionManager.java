@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.api;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,24 +13,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps one healthy Calendly webhook subscription per callback URL.
+ * Keeps one healthy Calendly webhook subscription per callback endpoint.
  *
- * <p>{@link #ensure} is idempotent: it keeps an active subscription at the URL that covers the events
- * and has no retries pending; otherwise it creates one with a freshly generated {@link SigningKey}
- * and returns that key, which the caller must store because Calendly never shows it again.
+ * <p>{@link #ensure} is idempotent: it keeps an active subscription at the endpoint that covers the
+ * events and has no retries pending; otherwise it creates one with a freshly generated
+ * {@link SigningKey} and returns that key, which the caller must store because Calendly never shows it
+ * again.
  *
- * <p><b>Repair order.</b> A disabled subscription, one with {@code retry_started_at} set, or one
+ * <p><b>Replacement order.</b> A disabled subscription, one with {@code retry_started_at} set, or one
  * missing events is replaced by <em>creating the new subscription first and deleting the old one
- * afterwards</em>, so there is no moment without a subscription. Calendly, however, refuses two
- * subscriptions with the same URL for one user (answering 409). When it does, the only possible order
- * is to delete the old subscription and then create the new one with the same key; the result then
- * reports {@link EnsureResult#deliveryGap()} so the caller runs a {@link Backfill} over the gap. A
- * disabled subscription delivers nothing, so deleting it first loses nothing that was still coming.
- * {@link #changeUrl} always registers the new URL before removing the old one, as the URLs differ.
+ * afterwards</em>, so there is no moment without a subscription; {@link #rotate} replaces a healthy one
+ * the same way to change its signing key. Calendly refuses two subscriptions with the same URL for one
+ * user, so a replacement at the same endpoint is registered at a variant of the URL with a
+ * {@code rotation=<epoch second>} query parameter, which the endpoint ignores; every method here treats
+ * the variants of a URL as one endpoint ({@link WebhookSubscription#deliversTo}). Should Calendly still
+ * answer 409, the only possible order is to delete the old subscription and then create the new one;
+ * the result then reports {@link EnsureResult#deliveryGap()} so the caller runs a {@link Backfill} over
+ * the gap. {@link #changeUrl} registers the new endpoint before removing the old one.
  *
  * <p>A replaced subscription that cannot be deleted after its successor exists is logged and left for
  * the next call, so the new key is never lost; disabled leftovers beside a healthy subscription at the
- * URL are deleted by {@link #ensure}.
+ * endpoint are deleted by {@link #ensure}.
  *
  * <p>Callback URLs must use HTTPS; plain HTTP is accepted only for loopback addresses.
  */
@@ -39,31 +43,46 @@ public final class WebhookSubscriptionManager {
 
     private final CalendlyApiClient client;
     private final SecureRandom random;
+    private final Clock clock;
 
-    private WebhookSubscriptionManager(CalendlyApiClient client, SecureRandom random) {
+    private WebhookSubscriptionManager(CalendlyApiClient client, SecureRandom random, Clock clock) {
         this.client = Objects.requireNonNull(client, "client");
         this.random = Objects.requireNonNull(random, "random");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
-     * Returns a manager using the given client and a new {@link SecureRandom}.
+     * Returns a manager using the given client, a new {@link SecureRandom} and the system clock.
      *
      * @param client the API client
      * @return the manager
      */
     public static WebhookSubscriptionManager create(CalendlyApiClient client) {
-        return new WebhookSubscriptionManager(client, new SecureRandom());
+        return new WebhookSubscriptionManager(client, new SecureRandom(), Clock.systemUTC());
     }
 
     /**
-     * Returns a manager using the given client and source of signing keys.
+     * Returns a manager using the given client and source of signing keys, and the system clock.
      *
      * @param client the API client
      * @param random the source of signing keys
      * @return the manager
      */
     public static WebhookSubscriptionManager create(CalendlyApiClient client, SecureRandom random) {
-        return new WebhookSubscriptionManager(client, random);
+        return new WebhookSubscriptionManager(client, random, Clock.systemUTC());
+    }
+
+    /**
+     * Returns a manager using the given client, source of signing keys, and clock (whose epoch second
+     * marks the URL variant of a replacement).
+     *
+     * @param client the API client
+     * @param random the source of signing keys
+     * @param clock the clock
+     * @return the manager
+     */
+    public static WebhookSubscriptionManager create(CalendlyApiClient client, SecureRandom random, Clock clock) {
+        return new WebhookSubscriptionManager(client, random, clock);
     }
 
     /**
@@ -77,19 +96,20 @@ public final class WebhookSubscriptionManager {
     }
 
     /**
-     * Lists the subscriptions delivering to one callback URL, for a scheduled health check
-     * ({@code DeliveryHealthMonitor#observeSubscriptions}).
+     * Lists the subscriptions delivering to the endpoint of one callback URL (the URL or a rotation
+     * variant of it), for a scheduled health check ({@code DeliveryHealthMonitor#observeSubscriptions}).
      *
      * @param callbackUrl the callback URL
      * @param scope {@link SubscriptionScope#ORGANIZATION} or {@link SubscriptionScope#USER}
-     * @return the subscriptions at that URL
+     * @return the subscriptions at that endpoint
      */
     public List<WebhookSubscription> subscriptions(String callbackUrl, SubscriptionScope scope) {
         return atUrl(client.currentUser(), requireSupported(scope), callbackUrl);
     }
 
     /**
-     * Makes sure a healthy subscription delivers the events to the callback URL.
+     * Makes sure a healthy subscription delivers the events to the endpoint of the callback URL. A
+     * replacement is created at the URL itself when no subscription uses it, else at a rotation variant.
      *
      * @param callbackUrl where Calendly should deliver; https, or http to a loopback address
      * @param events the event names, at least one
@@ -115,23 +135,46 @@ public final class WebhookSubscriptionManager {
                     false);
         }
         EnsureResult.Action action = atUrl.isEmpty() ? EnsureResult.Action.CREATED : EnsureResult.Action.REPAIRED;
-        return replace(me, scope, callbackUrl, wanted, atUrl, action);
+        return replace(me, scope, freeVariant(callbackUrl, atUrl), wanted, atUrl, action);
     }
 
     /**
-     * Moves delivery to a new callback URL: makes sure the new URL has a healthy subscription first,
-     * then deletes every subscription at the old URL.
+     * Replaces every subscription at the endpoint of the callback URL by a new one with a freshly
+     * generated signing key, created first (at a rotation variant of the URL) and the old ones deleted
+     * afterwards. Until the old subscriptions are gone, deliveries may come signed with either key.
+     *
+     * @param callbackUrl the endpoint's callback URL; https, or http to a loopback address
+     * @param events the event names, at least one
+     * @param scope {@link SubscriptionScope#ORGANIZATION} or {@link SubscriptionScope#USER}
+     * @return the new subscription with its signing key, and the removed ones
+     * @throws IllegalArgumentException for an unsafe callback URL, no events or an unsupported scope
+     * @throws CalendlyApiException when Calendly refuses or fails
+     */
+    public EnsureResult rotate(String callbackUrl, Collection<String> events, SubscriptionScope scope) {
+        CallbackUrls.requireSafe(callbackUrl);
+        List<String> wanted = requireEvents(events);
+        requireSupported(scope);
+        CurrentUser me = client.currentUser();
+        List<WebhookSubscription> atUrl = atUrl(me, scope, callbackUrl);
+        return replace(me, scope, freeVariant(callbackUrl, atUrl), wanted, atUrl, EnsureResult.Action.ROTATED);
+    }
+
+    /**
+     * Moves delivery to a new endpoint: makes sure the new URL has a healthy subscription first, then
+     * deletes every subscription at the old endpoint.
      *
      * @param oldUrl the URL to stop delivering to
      * @param newUrl the URL to deliver to; https, or http to a loopback address
      * @param events the event names, at least one
      * @param scope {@link SubscriptionScope#ORGANIZATION} or {@link SubscriptionScope#USER}
      * @return the subscription at the new URL, with its signing key when created, and the removed ones
+     * @throws IllegalArgumentException when both URLs reach the same endpoint (use {@link #ensure} or
+     *     {@link #rotate}), for an unsafe URL, no events or an unsupported scope
      */
     public EnsureResult changeUrl(String oldUrl, String newUrl, Collection<String> events,
             SubscriptionScope scope) {
-        if (oldUrl.equals(newUrl)) {
-            throw new IllegalArgumentException("the new callback URL is the old one: " + newUrl);
+        if (CallbackUrls.sameEndpoint(oldUrl, newUrl)) {
+            throw new IllegalArgumentException("the new callback URL reaches the old endpoint: " + newUrl);
         }
         EnsureResult atNew = ensure(newUrl, events, scope);
         List<WebhookSubscription> removed = new ArrayList<>(atNew.removed());
@@ -179,8 +222,14 @@ public final class WebhookSubscriptionManager {
 
     private List<WebhookSubscription> atUrl(CurrentUser me, SubscriptionScope scope, String url) {
         return list(me, scope).stream()
-                .filter(s -> s.callbackUrl().equals(url))
+                .filter(s -> s.deliversTo(url))
                 .collect(Collectors.toList());
+    }
+
+    /** Returns the URL when no subscription uses it exactly, else a rotation variant of it. */
+    private String freeVariant(String url, List<WebhookSubscription> atEndpoint) {
+        boolean taken = atEndpoint.stream().anyMatch(s -> s.callbackUrl().equals(url));
+        return taken ? CallbackUrls.rotated(url, clock.instant()) : url;
     }
 
     private List<WebhookSubscription> list(CurrentUser me, SubscriptionScope scope) {

@@ -19,6 +19,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,6 +36,8 @@ class WebhookSubscriptionManagerTest {
 
     private static final String URL = "https://hooks.example.com/api/webhooks/calendly";
     private static final List<String> EVENTS = List.of("invitee.created", "invitee.canceled");
+    private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+    private static final String VARIANT = URL + "?rotation=" + NOW.getEpochSecond();
 
     @RegisterExtension
     static WireMockExtension calendly = WireMockExtension.newInstance()
@@ -41,7 +48,8 @@ class WebhookSubscriptionManagerTest {
     @BeforeEach
     void setUp() {
         manager = WebhookSubscriptionManager.create(
-                CalendlyFixtures.client(calendly, new CalendlyFixtures.RecordingSleeper()));
+                CalendlyFixtures.client(calendly, new CalendlyFixtures.RecordingSleeper()), new SecureRandom(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
         calendly.stubFor(get("/users/me").willReturn(okJson(CalendlyFixtures.me())));
         calendly.stubFor(delete(urlPathEqualTo("/webhook_subscriptions/OLD")).willReturn(aResponse().withStatus(204)));
     }
@@ -204,6 +212,75 @@ class WebhookSubscriptionManagerTest {
         assertThat(result.subscription().callbackUrl()).isEqualTo(local);
     }
 
+    @Test
+    void repairsAtARotationVariantBecauseCalendlyRefusesTheSameUrlTwice() {
+        listReturns(page(null, subscription("OLD", URL, "disabled", null, "invitee.created", "invitee.canceled")));
+        createReturns("NEW", VARIANT);
+
+        manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(createdUrls()).containsExactly(VARIANT);
+    }
+
+    @Test
+    void repairsAtThePlainUrlWhenOnlyAVariantOfItIsTaken() {
+        listReturns(page(null, subscription("OLD", VARIANT, "disabled", null, "invitee.created",
+                "invitee.canceled")));
+        createReturns("NEW", URL);
+
+        EnsureResult result = manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(result.action()).isEqualTo(EnsureResult.Action.REPAIRED);
+        assertThat(createdUrls()).containsExactly(URL);
+        assertThat(result.removed()).extracting(WebhookSubscription::uuid).containsExactly("OLD");
+    }
+
+    @Test
+    void keepsAHealthySubscriptionAtARotationVariant() {
+        listReturns(page(null, subscription("GOOD", VARIANT, "active", null, "invitee.created",
+                "invitee.canceled")));
+
+        EnsureResult result = manager.ensure(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(result.action()).isEqualTo(EnsureResult.Action.UNCHANGED);
+        assertThat(result.subscription().uuid()).isEqualTo("GOOD");
+        assertThat(writes()).isEmpty();
+    }
+
+    @Test
+    void rotatesAHealthySubscriptionToANewKeyCreatingBeforeDeleting() {
+        listReturns(page(null, subscription("OLD", URL, "active", null, "invitee.created", "invitee.canceled")));
+        createReturns("NEW", VARIANT);
+
+        EnsureResult result = manager.rotate(URL, EVENTS, SubscriptionScope.ORGANIZATION);
+
+        assertThat(result.action()).isEqualTo(EnsureResult.Action.ROTATED);
+        assertThat(result.signingKey()).isNotNull();
+        assertThat(result.deliveryGap()).isFalse();
+        assertThat(result.removed()).extracting(WebhookSubscription::uuid).containsExactly("OLD");
+        assertThat(createdUrls()).containsExactly(VARIANT);
+        assertThat(writes()).containsExactly("POST /webhook_subscriptions", "DELETE /webhook_subscriptions/OLD");
+    }
+
+    @Test
+    void refusesToMoveToAVariantOfTheSameEndpoint() {
+        assertThatThrownBy(() -> manager.changeUrl(URL, VARIANT, EVENTS, SubscriptionScope.ORGANIZATION))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reaches the old endpoint");
+
+        assertThat(calendly.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void listsTheSubscriptionsAtEveryVariantOfTheEndpoint() {
+        listReturns(page(null, subscription("PLAIN", URL, "active", null, "invitee.created"),
+                subscription("ROTATED", VARIANT, "active", null, "invitee.created"),
+                subscription("OTHER", "https://other.example/hook", "active", null, "invitee.created")));
+
+        List<WebhookSubscription> mine = manager.subscriptions(URL, SubscriptionScope.ORGANIZATION);
+
+        assertThat(mine).extracting(WebhookSubscription::uuid).containsExactly("PLAIN", "ROTATED");
+    }
+
     private static MappingBuilder list() {
         return get(urlPathEqualTo("/webhook_subscriptions"));
     }
@@ -221,12 +298,24 @@ class WebhookSubscriptionManagerTest {
                 .withBody(resource(subscription(uuid, url, "active", null, "invitee.created", "invitee.canceled")));
     }
 
-    /** Returns the writes Calendly received, in the order it received them (the journal lists newest first). */
-    private static List<String> writes() {
+    /** Returns the callback URLs of the subscriptions Calendly was asked to create, in order. */
+    private static List<String> createdUrls() {
+        return requestsInOrder().stream()
+                .filter(request -> request.getMethod().getName().equals("POST"))
+                .map(request -> request.getBodyAsString().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1"))
+                .collect(Collectors.toList());
+    }
+
+    /** Returns the requests Calendly received, in the order it received them (the journal lists newest first). */
+    private static List<LoggedRequest> requestsInOrder() {
         List<ServeEvent> newestFirst = new ArrayList<>(calendly.getAllServeEvents());
         Collections.reverse(newestFirst);
-        return newestFirst.stream()
-                .map(ServeEvent::getRequest)
+        return newestFirst.stream().map(ServeEvent::getRequest).collect(Collectors.toList());
+    }
+
+    /** Returns the writes Calendly received, in order. */
+    private static List<String> writes() {
+        return requestsInOrder().stream()
                 .filter(request -> !request.getMethod().getName().equals("GET"))
                 .map(request -> request.getMethod().getName() + " " + request.getUrl())
                 .collect(Collectors.toList());

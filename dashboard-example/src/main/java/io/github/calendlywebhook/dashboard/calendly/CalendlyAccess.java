@@ -2,6 +2,8 @@ package io.github.calendlywebhook.dashboard.calendly;
 
 import io.github.calendlywebhook.core.api.CalendlyApiClient;
 import io.github.calendlywebhook.core.api.WebhookSubscriptionManager;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +16,9 @@ final class CalendlyAccess {
     private final @Nullable CalendlyApiClient client;
     private final @Nullable WebhookSubscriptionManager manager;
 
-    CalendlyAccess(@Nullable CalendlyApiClient client) {
+    CalendlyAccess(@Nullable CalendlyApiClient client, Clock clock) {
         this.client = client;
-        this.manager = client == null ? null : WebhookSubscriptionManager.create(client);
+        this.manager = client == null ? null : WebhookSubscriptionManager.create(client, new SecureRandom(), clock);
     }
 
     boolean enabled() {

@@ -60,7 +60,7 @@ class CalendlyConfiguration {
     CalendlyAccess calendlyAccess(CalendlyProperties properties, Clock clock) {
         String token = properties.apiToken();
         return new CalendlyAccess(token == null ? null
-                : CalendlyApiClient.builder(token).baseUrl(properties.apiBaseUrl()).clock(clock).build());
+                : CalendlyApiClient.builder(token).baseUrl(properties.apiBaseUrl()).clock(clock).build(), clock);
     }
 
     @Bean

@@ -1,14 +1,8 @@
 package io.github.calendlywebhook.dashboard.calendly;
 
-import java.net.URI;
-import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Callback URLs of this dashboard. A rotation registers the same endpoint with a {@code rotation}
- * query parameter, because Calendly refuses two subscriptions with the same URL and the new one must
- * exist before the old one is deleted; the endpoint ignores the query.
- */
+/** The callback URL of this dashboard's webhook endpoint. */
 final class CallbackUrl {
 
     private CallbackUrl() {
@@ -21,21 +15,5 @@ final class CallbackUrl {
             base = base.substring(0, base.length() - 1);
         }
         return base + (webhookPath.startsWith("/") ? webhookPath : "/" + webhookPath);
-    }
-
-    /** Returns the URL without its query. */
-    static String endpoint(String url) {
-        int query = url.indexOf('?');
-        return query < 0 ? url : url.substring(0, query);
-    }
-
-    /** Returns whether two callback URLs reach the same endpoint. */
-    static boolean sameEndpoint(String a, String b) {
-        return URI.create(endpoint(a)).normalize().equals(URI.create(endpoint(b)).normalize());
-    }
-
-    /** Returns the URL a rotation registers. */
-    static String rotated(String current, Instant now) {
-        return endpoint(current) + "?rotation=" + now.getEpochSecond();
     }
 }

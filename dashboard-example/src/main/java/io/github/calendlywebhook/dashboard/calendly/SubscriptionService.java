@@ -96,36 +96,24 @@ public final class SubscriptionService {
 
     /**
      * Makes sure a healthy subscription delivers to the endpoint. After a domain change the new URL is
-     * registered before the old subscription is removed. A disabled or retrying subscription is replaced
-     * the same way, at the endpoint with a new {@code rotation} query: Calendly refuses a second
-     * subscription with the same URL, and creating at the same URL would force deleting first.
+     * registered before the old subscription is removed; a disabled or retrying subscription is replaced
+     * the same way, at a rotation variant of the endpoint's URL (see core's
+     * {@code WebhookSubscriptionManager}).
      *
      * @param target the endpoint's callback URL
      * @return what was done
      */
     public synchronized Change register(String target) {
         List<WebhookSubscription> before = subscriptions();
-        String oldUrl = currentSubscription(before)
-                .or(() -> before.stream().filter(s -> CallbackUrl.sameEndpoint(s.callbackUrl(), target)).findFirst())
-                .map(WebhookSubscription::callbackUrl).orElse(null);
+        Optional<WebhookSubscription> old = currentSubscription(before)
+                .or(() -> before.stream().filter(s -> s.deliversTo(target)).findFirst());
         WebhookSubscriptionManager manager = access.manager();
         SubscriptionScope scope = properties.subscriptionScope();
-        if (oldUrl == null) {
-            return apply(manager.ensure(target, properties.events(), scope), null, before, Set.of(target));
+        if (old.isEmpty() || old.get().deliversTo(target)) {
+            return apply(manager.ensure(target, properties.events(), scope), before, Set.of(target));
         }
-        if (!CallbackUrl.sameEndpoint(oldUrl, target)) {
-            return apply(manager.changeUrl(oldUrl, target, properties.events(), scope), null, before,
-                    Set.of(target, oldUrl));
-        }
-        String url = oldUrl;
-        boolean healthy = before.stream().anyMatch(s -> s.callbackUrl().equals(url) && s.healthy()
-                && s.covers(properties.events()));
-        if (healthy) {
-            return apply(manager.ensure(url, properties.events(), scope), null, before, Set.of(url));
-        }
-        EnsureResult repaired = manager.changeUrl(url, CallbackUrl.rotated(url, clock.instant()), properties.events(),
-                scope);
-        return apply(repaired, EnsureResult.Action.REPAIRED, before, Set.of(url));
+        String oldUrl = old.get().callbackUrl();
+        return apply(manager.changeUrl(oldUrl, target, properties.events(), scope), before, Set.of(target, oldUrl));
     }
 
     /**
@@ -139,10 +127,9 @@ public final class SubscriptionService {
         List<WebhookSubscription> before = subscriptions();
         WebhookSubscription current = currentSubscription(before).orElseThrow(() -> new IllegalStateException(
                 "no webhook subscription of this dashboard is known yet: press Register webhook first"));
-        String next = CallbackUrl.rotated(current.callbackUrl(), clock.instant());
-        EnsureResult result = access.manager().changeUrl(current.callbackUrl(), next, properties.events(),
+        EnsureResult result = access.manager().rotate(current.callbackUrl(), properties.events(),
                 properties.subscriptionScope());
-        return apply(result, null, before, Set.of(current.callbackUrl()));
+        return apply(result, before, Set.of(current.callbackUrl()));
     }
 
     /**
@@ -161,8 +148,9 @@ public final class SubscriptionService {
             Set<String> own = new HashSet<>();
             stored.forEach(k -> own.addAll(k.subscriptionUris()));
             List<WebhookSubscription> watched = all.stream().filter(s -> own.contains(s.uri())
-                    || properties.publicUrl() != null && CallbackUrl.sameEndpoint(s.callbackUrl(),
-                            CallbackUrl.of(properties.publicUrl(), "", webhookPath))).collect(Collectors.toList());
+                    || properties.publicUrl() != null
+                            && s.deliversTo(CallbackUrl.of(properties.publicUrl(), "", webhookPath)))
+                    .collect(Collectors.toList());
             List<WebhookSubscription> observed = new ArrayList<>(watched);
             stored.stream().filter(k -> SigningKeyRepository.CURRENT.equals(k.role()))
                     .flatMap(k -> k.subscriptionUris().stream()).filter(uri -> !existing.contains(uri))
@@ -195,15 +183,13 @@ public final class SubscriptionService {
         return all.stream().filter(s -> current.contains(s.uri())).findFirst();
     }
 
-    private Change apply(EnsureResult result, EnsureResult.@Nullable Action shown, List<WebhookSubscription> before,
-            Set<String> urls) {
+    private Change apply(EnsureResult result, List<WebhookSubscription> before, Set<String> urls) {
         Instant now = clock.instant();
         Set<String> own = new HashSet<>();
         repository.all().forEach(k -> own.addAll(k.subscriptionUris()));
         Set<String> removed = result.removed().stream().map(WebhookSubscription::uri).collect(Collectors.toSet());
         Set<String> stillOld = before.stream()
-                .filter(s -> own.contains(s.uri()) || urls.stream().anyMatch(u -> CallbackUrl.sameEndpoint(u,
-                        s.callbackUrl())))
+                .filter(s -> own.contains(s.uri()) || urls.stream().anyMatch(s::deliversTo))
                 .map(WebhookSubscription::uri)
                 .filter(uri -> !removed.contains(uri) && !uri.equals(result.subscription().uri()))
                 .collect(Collectors.toSet());
@@ -216,7 +202,7 @@ public final class SubscriptionService {
         }
         keys.reload();
         changes.publish(SIGNING_KEYS_CHANGED);
-        return new Change(shown != null ? shown : result.action(), result.subscription(), result.deliveryGap());
+        return new Change(result.action(), result.subscription(), result.deliveryGap());
     }
 
     @Override

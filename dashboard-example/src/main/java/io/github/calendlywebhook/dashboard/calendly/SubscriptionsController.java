@@ -155,6 +155,10 @@ class SubscriptionsController {
             case MOVED:
                 text = "Webhook moved to " + url + ": the new URL was registered before the old one was removed.";
                 break;
+            case ROTATED:
+                text = "Signing key rotated: a new subscription delivers to " + url + ". The former key stays"
+                        + " accepted until its subscription is gone.";
+                break;
             default:
                 text = "Webhook repaired: a new subscription delivers to " + url + ".";
                 break;
