@@ -13,8 +13,10 @@ import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.github.calendlywebhook.core.store.StoredEvent;
+import io.github.calendlywebhook.core.testing.OutageScenario;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +31,7 @@ class BackfillTest {
 
     private static final Instant FROM = Instant.parse("2026-03-01T00:00:00Z");
     private static final Instant TO = Instant.parse("2026-04-01T00:00:00Z");
+    private static final OutageScenario SCENARIO = new OutageScenario(YearMonth.of(2026, 3), 10, "EUR");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T08:00:00Z"), ZoneOffset.UTC);
 
     @RegisterExtension
@@ -42,15 +45,17 @@ class BackfillTest {
 
     @BeforeEach
     void setUp() {
-        OutageScenario.stubApi(calendly);
+        calendly.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/users/me")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(CalendlyFixtures.me())));
+        SCENARIO.stubApi(calendly);
         backfill = Backfill.builder(CalendlyFixtures.client(calendly, new CalendlyFixtures.RecordingSleeper()))
                 .store(store).auditLog(audit::add).clock(CLOCK).parser(parser).build();
     }
 
     @Test
     void recoversExactlyWhatLiveDeliveriesWouldHaveStored() {
-        InMemoryEventStore live = storeOf(OutageScenario.liveDeliveries());
-        deliverLive(OutageScenario.liveDeliveries().subList(0, 2));
+        InMemoryEventStore live = storeOf(SCENARIO.liveDeliveries());
+        deliverLive(SCENARIO.liveDeliveries().subList(0, 2));
 
         BackfillSummary summary = backfill.run(FROM, TO);
 
@@ -72,7 +77,7 @@ class BackfillTest {
 
     @Test
     void marksBackfilledEventsAndTheirAuditEntries() {
-        deliverLive(OutageScenario.liveDeliveries().subList(0, 1));
+        deliverLive(SCENARIO.liveDeliveries().subList(0, 1));
 
         backfill.run(FROM, TO);
 
@@ -108,12 +113,12 @@ class BackfillTest {
     void recoversANoShowMarkAsLiveDeliveryWouldHave() {
         String noShow = "{\"uri\":\"https://api.calendly.com/invitee_no_shows/NS1\","
                 + "\"created_at\":\"2026-03-10T15:00:00.000000Z\"}";
-        String markedApi = OutageScenario.invitee("E1", "A", "active", false, null, null, "null", null)
+        String markedApi = SCENARIO.invitee("E1", "A", "active", false, null, null, "null", null)
                 .replace("\"no_show\":null", "\"no_show\":" + noShow);
         OutageScenario.invitees(calendly, "E1", markedApi);
         byte[] live = OutageScenario.delivery("invitee_no_show.created", "2026-03-10T15:00:00.000000Z",
-                OutageScenario.invitee("E1", "A", "active", false, null, null, "null",
-                        OutageScenario.event("E1", "active", null))
+                SCENARIO.invitee("E1", "A", "active", false, null, null, "null",
+                        SCENARIO.event("E1", "active", null))
                         .replace("\"no_show\":null", "\"no_show\":" + noShow));
         CalendlyEvent expected = parser.parse(live);
 

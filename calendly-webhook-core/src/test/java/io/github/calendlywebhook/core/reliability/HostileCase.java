@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.reliability;
 
+import io.github.calendlywebhook.core.testing.RawRequest;
 import java.util.function.Supplier;
 
 /**

@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,16 +154,19 @@ public abstract class AdapterConformanceTest {
 
     @Test
     void refusesADeclaredOversizedBodyWithoutWaitingForIt() throws Exception {
-        RawHttp.Response response = RawHttp.declaredLengthOnly(URI.create(baseUrl()), rawHead(),
-                ConformanceSettings.MAX_BODY_SIZE * 400);
+        RawClient.Response response = RawClient.send(URI.create(baseUrl()),
+                RawRequest.post(rawHeaders(), new byte[0])
+                        .framed(RawRequest.Framing.DECLARED_ONLY, ConformanceSettings.MAX_BODY_SIZE * 400));
 
         assertRawError(response, 413, "payload_too_large");
     }
 
     @Test
     void refusesAnOversizedChunkedBody() throws Exception {
-        RawHttp.Response response = RawHttp.chunked(URI.create(baseUrl()), rawHead(),
-                ConformanceSettings.MAX_BODY_SIZE + 64 * 1024);
+        byte[] spaces = new byte[(int) ConformanceSettings.MAX_BODY_SIZE + 64 * 1024];
+        Arrays.fill(spaces, (byte) ' ');
+        RawClient.Response response = RawClient.send(URI.create(baseUrl()),
+                RawRequest.post(rawHeaders(), spaces).framed(RawRequest.Framing.CHUNKED, 0));
 
         assertRawError(response, 413, "payload_too_large");
     }
@@ -297,9 +303,9 @@ public abstract class AdapterConformanceTest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private String rawHead() {
-        return "Content-Type: application/json\r\nX-Forwarded-For: " + client + "\r\n"
-                + "Calendly-Webhook-Signature: " + signature(new byte[0]) + "\r\n";
+    private List<Map.Entry<String, String>> rawHeaders() {
+        return List.of(Map.entry("Content-Type", "application/json"), Map.entry("X-Forwarded-For", client),
+                Map.entry("Calendly-Webhook-Signature", signature(new byte[0])));
     }
 
     private static void assertError(HttpResponse<String> response, int status, String code) throws IOException {
@@ -307,7 +313,7 @@ public abstract class AdapterConformanceTest {
         assertThat(json(response).path("error").asText()).isEqualTo(code);
     }
 
-    private static void assertRawError(RawHttp.Response response, int status, String code) throws IOException {
+    private static void assertRawError(RawClient.Response response, int status, String code) throws IOException {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo(code);
     }

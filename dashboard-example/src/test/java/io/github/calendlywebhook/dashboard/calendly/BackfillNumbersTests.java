@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.calendlywebhook.core.testing.OutageScenario;
 import io.github.calendlywebhook.dashboard.DashboardApplication;
 import io.github.calendlywebhook.dashboard.support.Browserless;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BackfillNumbersTests {
 
+    private static final OutageScenario SCENARIO = new OutageScenario(YearMonth.of(2026, 11), 20, "USD");
+
     static final String SECRET = "backfill-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +65,8 @@ class BackfillNumbersTests {
 
     @BeforeEach
     void logIn() {
-        OutageScenario.stubApi(calendly);
+        CalendlyStubs.me(calendly);
+        SCENARIO.stubApi(calendly);
         admin = new Browserless(port, "198.51.100.50");
         admin.login("backfill-password");
     }
@@ -71,7 +76,7 @@ class BackfillNumbersTests {
     void backfillAfterAnOutageShouldGiveExactlyTheNumbersLiveDeliveriesGive() throws Exception {
         JsonNode live = liveTwinMetrics();
         Browserless calendlyClient = new Browserless(port, "203.0.113.50");
-        OutageScenario.liveDeliveries().subList(0, 2).forEach(body ->
+        SCENARIO.liveDeliveries().subList(0, 2).forEach(body ->
                 assertThat(calendlyClient.postSigned(SECRET, body).statusCode()).isEqualTo(200));
 
         JsonNode status = backfill(7);
@@ -123,7 +128,7 @@ class BackfillNumbersTests {
                 "--dashboard.admin-password=twin-password", "--calendly.webhook.secret=" + SECRET)) {
             int port = Integer.parseInt(twin.getEnvironment().getRequiredProperty("local.server.port"));
             Browserless calendlyClient = new Browserless(port, "203.0.113.51");
-            for (byte[] body : OutageScenario.liveDeliveries()) {
+            for (byte[] body : SCENARIO.liveDeliveries()) {
                 assertThat(calendlyClient.postSigned(SECRET, body).statusCode()).isEqualTo(200);
             }
             Browserless twinAdmin = new Browserless(port, "198.51.100.51");

@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.calendlywebhook.core.testing.CalendlyApiJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -21,20 +22,19 @@ import java.util.List;
 final class CalendlyStubs {
 
     static final String TOKEN = "pat-dashboard-test-token-0123456789";
-    static final String API = "https://api.calendly.com";
-    static final String ORG = API + "/organizations/ORG1";
-    static final String USER = API + "/users/USER1";
-    static final String EVENTS = "\"invitee.created\",\"invitee.canceled\",\"invitee_no_show.created\","
-            + "\"invitee_no_show.deleted\",\"routing_form_submission.created\"";
+    static final String API = CalendlyApiJson.API;
+    static final String ORG = CalendlyApiJson.ORG;
+    static final String USER = CalendlyApiJson.USER;
+    static final List<String> EVENT_NAMES = List.of("invitee.created", "invitee.canceled", "invitee_no_show.created",
+            "invitee_no_show.deleted", "routing_form_submission.created");
+    static final String EVENTS = "\"" + String.join("\",\"", EVENT_NAMES) + "\"";
 
     private CalendlyStubs() {
     }
 
     /** Stubs {@code GET /users/me}. */
     static void me(WireMockExtension calendly) {
-        calendly.stubFor(get("/users/me").willReturn(okJson("{\"resource\":{\"uri\":\"" + USER + "\",\"name\":"
-                + "\"Ada Host\",\"email\":\"ada@example.com\",\"timezone\":\"UTC\",\"current_organization\":\""
-                + ORG + "\"}}")));
+        calendly.stubFor(get("/users/me").willReturn(okJson(CalendlyApiJson.me("UTC"))));
     }
 
     /** Stubs the subscription list as pages, each a list of subscription JSON objects. */
@@ -68,20 +68,12 @@ final class CalendlyStubs {
 
     /** Returns one subscription as Calendly lists it. */
     static String subscription(String uuid, String url, String state, String retryStartedAt) {
-        return "{\"uri\":\"" + API + "/webhook_subscriptions/" + uuid + "\",\"callback_url\":\"" + url + "\","
-                + "\"created_at\":\"2026-01-02T10:00:00.000000Z\",\"updated_at\":\"2026-01-02T10:00:00.000000Z\","
-                + "\"retry_started_at\":" + (retryStartedAt == null ? "null" : "\"" + retryStartedAt + "\"")
-                + ",\"state\":\"" + state + "\",\"events\":[" + EVENTS + "],\"scope\":\"organization\","
-                + "\"organization\":\"" + ORG + "\",\"user\":null,\"creator\":\"" + USER + "\"}";
+        return CalendlyApiJson.subscription(uuid, url, state, retryStartedAt, EVENT_NAMES);
     }
 
     /** Returns one page of a Calendly collection. */
     static String page(String nextToken, List<String> items) {
-        return "{\"collection\":[" + String.join(",", items) + "],\"pagination\":{\"count\":" + items.size()
-                + ",\"next_page\":" + (nextToken == null ? "null"
-                        : "\"" + API + "/webhook_subscriptions?count=100&page_token=" + nextToken + "\"")
-                + ",\"previous_page\":null,\"next_page_token\":"
-                + (nextToken == null ? "null" : "\"" + nextToken + "\"") + ",\"previous_page_token\":null}}";
+        return CalendlyApiJson.page(nextToken, items);
     }
 
     /** Returns the signing keys sent with every create request, in order. */

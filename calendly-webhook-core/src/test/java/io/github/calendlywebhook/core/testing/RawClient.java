@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.reliability;
+package io.github.calendlywebhook.core.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
