@@ -179,8 +179,8 @@ mkdir -p benchmarks/target
   echo
   echo "| target | run | / same-app baseline | / Node, same duplicate share |"
   echo "|---|---|---:|---:|"
-  awk -v count="$COUNT" '
-    { split($0, f, " "); rps = ""; for (i = 3; i <= NF; i++) if ($i ~ /^rps=/) rps = substr($i, 5) + 0;
+  awk '
+    { rps = ""; for (i = 3; i <= NF; i++) if ($i ~ /^rps=/) rps = substr($i, 5) + 0;
       target[NR] = $1; row[NR] = $2; value[NR] = rps;
       if ($2 == "baseline") baseline[$1] = rps; if ($1 == "node") node[$2] = rps }
     END {
@@ -188,6 +188,7 @@ mkdir -p benchmarks/target
         if (row[i] == "baseline" || target[i] == "node") continue;
         b = (target[i] in baseline) ? sprintf("%.2fx", value[i] / baseline[target[i]]) : "-";
         n = (target[i] ~ /memory$/ && (row[i] in node)) ? sprintf("%.2fx", value[i] / node[row[i]]) : "-";
+        if (b == "-" && n == "-") continue;
         printf "| %s | %s %% dup | %s | %s |\n", target[i], row[i], b, n;
       }
     }' "$RESULTS"
