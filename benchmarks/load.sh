@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Load test of the webhook endpoint on 127.0.0.1 with wrk: signed 4 KiB deliveries, 0 % and 30 %
-# duplicates, against two baselines in the same run: an endpoint in the same server that only reads the
-# body and answers 200, and a minimal Node.js receiver with the same checks (benchmarks/node).
+# duplicates, against two baselines in the same run: an endpoint in the same application that only reads
+# the body and answers 200, and a minimal Node.js receiver with the same checks (benchmarks/node).
 #
 #   benchmarks/load.sh                 # build, then run every target
-#   SKIP_BUILD=1 DURATION=10s benchmarks/load.sh
+#   SKIP_BUILD=1 DURATION=10s TARGETS="node spring-memory" benchmarks/load.sh
 #
 # wrk's Lua cannot compute an HMAC, so each run replays COUNT requests signed just before it (the
 # tolerance is 3 minutes); wrk keeps them in memory, and past about 100,000 requests of 4 KiB its Lua
-# heap runs out. A run that sends more than COUNT requests wraps around, so its tail is duplicates:
-# keep COUNT above req/s x DURATION for a clean 0 % run.
+# heap runs out. A run that sends more than COUNT requests wraps around, so its tail is duplicates
+# (the "wrapped" column): keep COUNT above req/s x DURATION for a clean 0 % run.
 #
-# Targets (TARGETS, default "memory h2 node spring"): core's servlet in embedded Jetty with the
-# in-memory store and with the JDBC store on an H2 file, the Node receiver, and the Spring Boot
-# dashboard (dashboard-example: the starter with its H2 store, audit log and live updates), when that
-# module is in the build. Every run is bounded by DURATION; servers are stopped on exit. Results: one
-# table on stdout and in benchmarks/target/load-results.md.
+# Targets (TARGETS, default all of them):
+#   jetty-memory, jetty-h2          core's servlet in embedded Jetty (LoadServer), in-memory / H2 store
+#   spring-memory, spring-h2        the Spring Boot starter in the smallest application (benchmarks/spring-app)
+#   micronaut-memory, micronaut-h2  the Micronaut adapter in the smallest application (benchmarks/micronaut-app)
+#   node                            the Node receiver (benchmarks/node/receiver.js)
+#   dashboard                       dashboard-example: the starter with its H2 store, audit log and live updates
+# Each Java target measures its own application's /baseline in the same run. The H2 store is a file
+# database in a temporary directory. Every run is bounded by DURATION; servers are stopped on exit.
+# JAVA_OPTS adds JVM options to every Java server (e.g. -XX:StartFlightRecording=...).
+# Results: two tables on stdout and in benchmarks/target/load-results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,25 +30,26 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 SIZE=${SIZE:-4096}
 COUNT=${COUNT:-90000}
-JAVA_PORT=${JAVA_PORT:-18081}
-NODE_PORT=${NODE_PORT:-18082}
-SPRING_PORT=${SPRING_PORT:-18083}
+PORT=${PORT:-18081}
+JAVA_OPTS=${JAVA_OPTS:-}
 JAR=benchmarks/target/benchmarks.jar
+SPRING_JAR=benchmarks/spring-app/target/spring-app.jar
+MICRONAUT_JAR=benchmarks/micronaut-app/target/micronaut-app.jar
 LUA=benchmarks/signed.lua
 SECRET=benchmark-signing-key-0123456789abcdef
 WEBHOOK_PATH=/api/webhooks/calendly
 
 command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y wrk)" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is required" >&2; exit 1; }
-TARGETS=${TARGETS:-memory h2 node spring}
-if [ ! -d dashboard-example ]; then
-  TARGETS=${TARGETS//spring/}
-fi
+TARGETS=${TARGETS:-jetty-memory jetty-h2 node spring-memory spring-h2 micronaut-memory micronaut-h2 dashboard}
+# The names of earlier versions of this script.
+TARGETS=$(echo " $TARGETS " | sed -e 's/ memory / jetty-memory /g' -e 's/ h2 / jetty-h2 /g' -e 's/ spring / dashboard /g')
 if [ -z "${SKIP_BUILD:-}" ]; then
-  case " $TARGETS " in
-    *" spring "*) mvn -B -q -pl benchmarks,dashboard-example -am package -DskipTests ;;
-    *) mvn -B -q -pl benchmarks -am package -DskipTests ;;
-  esac
+  modules=benchmarks
+  case "$TARGETS" in *" spring-"*) modules=$modules,benchmarks/spring-app ;; esac
+  case "$TARGETS" in *" micronaut-"*) modules=$modules,benchmarks/micronaut-app ;; esac
+  case "$TARGETS" in *" dashboard "*) modules=$modules,dashboard-example ;; esac
+  mvn -B -q -pl "$modules" -am package -DskipTests
 fi
 
 WORK=$(mktemp -d)
@@ -78,98 +84,112 @@ signed_file() {
 
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
+NEXT_INDEX=100000000
 
-# measure <label> <url> <duplicate percent> <first event index>
+# measure <target> <row: baseline|0|30> <url>; every run signs events no earlier run has used.
 measure() {
-  local file line
-  file=$(signed_file "$3" "$4")
-  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$2" -- "$file" | grep '^RESULT')
+  local file line dup=0
+  [ "$2" = 30 ] && dup=30
+  file=$(signed_file "$dup" "$NEXT_INDEX")
+  NEXT_INDEX=$((NEXT_INDEX + 100000000))
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$3" -- "$file" | grep '^RESULT')
   rm -f "$file"
-  echo "$1 ${line#RESULT }" | tee -a "$RESULTS"
+  echo "$1 $2 ${line#RESULT }" | tee -a "$RESULTS"
 }
 
+# warm_up <url> <duplicate percent>: the same share as the measured run, so its code paths are compiled.
 warm_up() {
   local file
-  file=$(signed_file 0 900000000)
+  file=$(signed_file "$2" 900000000)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$1" -- "$file" >/dev/null
   rm -f "$file"
 }
 
-start_java() {
-  java -Xms512m -Xmx1g -cp "$JAR" io.github.calendlywebhook.benchmarks.LoadServer "$JAVA_PORT" "$1" \
-    > "$WORK/server-$1.log" 2>&1 &
-  SERVER_PID=$!
-  wait_for_port "$JAVA_PORT"
-}
-
-java_target() {
-  local store=$1 url="http://127.0.0.1:$JAVA_PORT$WEBHOOK_PATH" base="http://127.0.0.1:$JAVA_PORT/baseline"
-  start_java "$store"
-  warm_up "$base"
-  warm_up "$url"
-  measure "jetty-baseline($store-run)" "$base" 0 100000000
-  measure "jetty-core-$store-0%dup" "$url" 0 200000000
-  stop_server
-  # A fresh server, so the 30 % run starts with an empty store like the 0 % run.
-  start_java "$store"
-  warm_up "$url"
-  measure "jetty-core-$store-30%dup" "$url" 30 300000000
-  stop_server
-}
-
-node_target() {
-  local url="http://127.0.0.1:$NODE_PORT$WEBHOOK_PATH"
-  CALENDLY_WEBHOOK_SECRET=$SECRET node benchmarks/node/receiver.js "$NODE_PORT" > "$WORK/node.log" 2>&1 &
-  SERVER_PID=$!
-  wait_for_port "$NODE_PORT"
-  warm_up "$url"
-  measure "node-0%dup" "$url" 0 400000000
-  stop_server
-  CALENDLY_WEBHOOK_SECRET=$SECRET node benchmarks/node/receiver.js "$NODE_PORT" > "$WORK/node.log" 2>&1 &
-  SERVER_PID=$!
-  wait_for_port "$NODE_PORT"
-  warm_up "$url"
-  measure "node-30%dup" "$url" 30 500000000
-  stop_server
-}
-
-start_spring() {
-  local dir="$WORK/spring-$1"
+# start <target> <run>: starts the target's server on PORT, with a fresh store.
+start() {
+  local dir="$WORK/$1-$2"
   mkdir -p "$dir"
-  (cd "$dir" && PORT=$SPRING_PORT ADMIN_PASSWORD=load-test-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
-    exec java -Xms512m -Xmx1g -jar "$OLDPWD"/dashboard-example/target/dashboard-example-*.jar \
-      --server.address=127.0.0.1 --calendly.webhook.allowed-ips=127.0.0.1/32 \
-      --calendly.webhook.rate-limit.policy=FAILED_REQUESTS > "$WORK/spring-$1.log" 2>&1) &
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+  case "$1" in
+    jetty-*)
+      java -Xms512m -Xmx1g $JAVA_OPTS -cp "$JAR" io.github.calendlywebhook.benchmarks.LoadServer "$PORT" \
+        "${1#jetty-}" > "$dir.log" 2>&1 &
+      ;;
+    spring-*)
+      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir java -Xms512m -Xmx1g $JAVA_OPTS -jar "$SPRING_JAR" \
+        --server.port="$PORT" --spring.profiles.active="${1#spring-}" > "$dir.log" 2>&1 &
+      ;;
+    micronaut-*)
+      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir MICRONAUT_ENVIRONMENTS=${1#micronaut-} PORT=$PORT \
+        java -Xms512m -Xmx1g $JAVA_OPTS -jar "$MICRONAUT_JAR" > "$dir.log" 2>&1 &
+      ;;
+    dashboard)
+      (cd "$dir" && PORT=$PORT ADMIN_PASSWORD=load-test-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
+        exec java -Xms512m -Xmx1g $JAVA_OPTS -jar "$OLDPWD"/dashboard-example/target/dashboard-example-*.jar \
+          --server.address=127.0.0.1 --calendly.webhook.allowed-ips=127.0.0.1/32 \
+          --calendly.webhook.rate-limit.policy=FAILED_REQUESTS > "$dir.log" 2>&1) &
+      ;;
+    node)
+      CALENDLY_WEBHOOK_SECRET=$SECRET node benchmarks/node/receiver.js "$PORT" > "$dir.log" 2>&1 &
+      ;;
+    *) echo "unknown target $1" >&2; exit 1 ;;
+  esac
   SERVER_PID=$!
-  wait_for_port "$SPRING_PORT"
+  wait_for_port "$PORT"
 }
 
-spring_target() {
-  local url="http://127.0.0.1:$SPRING_PORT$WEBHOOK_PATH"
-  start_spring 0
-  warm_up "$url"
-  measure "spring-dashboard-h2-0%dup" "$url" 0 600000000
+# run_target <target>: the application's baseline and a 0 % run on one server, then the 30 % run on a
+# fresh one, so that both duplicate shares start from an empty store.
+run_target() {
+  local url="http://127.0.0.1:$PORT$WEBHOOK_PATH" base="http://127.0.0.1:$PORT/baseline"
+  local has_baseline=1
+  case "$1" in node|dashboard) has_baseline= ;; esac
+  start "$1" 0
+  if [ -n "$has_baseline" ]; then
+    warm_up "$base" 0
+    measure "$1" baseline "$base"
+  fi
+  warm_up "$url" 0
+  measure "$1" 0 "$url"
   stop_server
-  start_spring 30
-  warm_up "$url"
-  measure "spring-dashboard-h2-30%dup" "$url" 30 700000000
+  # The fresh server gets the same warm-up as the first: its baseline too, then the webhook.
+  start "$1" 30
+  if [ -n "$has_baseline" ]; then
+    warm_up "$base" 0
+  fi
+  warm_up "$url" 30
+  measure "$1" 30 "$url"
   stop_server
 }
 
 for target in $TARGETS; do
-  case "$target" in
-    node) node_target ;;
-    spring) spring_target ;;
-    *) java_target "$target" ;;
-  esac
+  run_target "$target"
 done
 
 mkdir -p benchmarks/target
 {
-  echo "| target | requests | seconds | req/s | p50 ms | p99 ms | non-2xx | socket errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-  while read -r label rest; do
+  echo "| target | run | req/s | p50 ms | p99 ms | requests | wrapped | non-2xx | socket errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  while read -r target row rest; do
     eval "$rest"
-    echo "| $label | $requests | $seconds | $rps | $p50_ms | $p99_ms | $non2xx | $socket_errors |"
+    wrapped=$(( requests > COUNT ? (requests - COUNT) * 100 / requests : 0 ))
+    [ "$row" = baseline ] || row="$row % dup"
+    echo "| $target | $row | $rps | $p50_ms | $p99_ms | $requests | $wrapped % | $non2xx | $socket_errors |"
   done < "$RESULTS"
+  echo
+  echo "| target | run | / same-app baseline | / Node, same duplicate share |"
+  echo "|---|---|---:|---:|"
+  awk '
+    { rps = ""; for (i = 3; i <= NF; i++) if ($i ~ /^rps=/) rps = substr($i, 5) + 0;
+      target[NR] = $1; row[NR] = $2; value[NR] = rps;
+      if ($2 == "baseline") baseline[$1] = rps; if ($1 == "node") node[$2] = rps }
+    END {
+      for (i = 1; i <= NR; i++) {
+        if (row[i] == "baseline" || target[i] == "node") continue;
+        b = (target[i] in baseline) ? sprintf("%.2fx", value[i] / baseline[target[i]]) : "-";
+        n = (target[i] ~ /memory$/ && (row[i] in node)) ? sprintf("%.2fx", value[i] / node[row[i]]) : "-";
+        if (b == "-" && n == "-") continue;
+        printf "| %s | %s %% dup | %s | %s |\n", target[i], row[i], b, n;
+      }
+    }' "$RESULTS"
 } | tee benchmarks/target/load-results.md

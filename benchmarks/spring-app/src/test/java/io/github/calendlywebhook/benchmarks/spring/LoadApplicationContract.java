@@ -1,0 +1,55 @@
+package io.github.calendlywebhook.benchmarks.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.core.testing.SignedPayloads;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What the load test relies on, over HTTP, whichever store the application runs with. */
+abstract class LoadApplicationContract {
+
+    static final String PATH = "/api/webhooks/calendly";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void signedDeliveryShouldBeAccepted() throws Exception {
+        HttpResponse<String> response = Deliveries.post(port, PATH, ConformanceSettings.SECRET,
+                SignedPayloads.inviteeCreated());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("accepted");
+    }
+
+    @Test
+    void replayedDeliveryShouldBeAnsweredAsDuplicate() throws Exception {
+        byte[] body = SignedPayloads.inviteeCreated();
+        Deliveries.post(port, PATH, ConformanceSettings.SECRET, body);
+
+        HttpResponse<String> replay = Deliveries.post(port, PATH, ConformanceSettings.SECRET, body);
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("duplicate");
+    }
+
+    @Test
+    void deliverySignedWithAnotherKeyShouldBeRejected() throws Exception {
+        HttpResponse<String> response = Deliveries.post(port, PATH, "another-signing-key-0123456789",
+                SignedPayloads.inviteeCreated());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("invalid_signature");
+    }
+
+    @Test
+    void baselineShouldAnswer200WithoutCheckingAnything() throws Exception {
+        HttpResponse<String> response = Deliveries.post(port, "/baseline", "any-key-at-all-0123456789",
+                SignedPayloads.inviteeCreated());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}
