@@ -93,6 +93,11 @@ final class GroupCommit {
         }
     }
 
+    /** Returns how many events wait for a transaction. */
+    int queued() {
+        return queue.size();
+    }
+
     private void lead() {
         List<Pending> batch = new ArrayList<>();
         for (Pending next; batch.size() < maxBatch && (next = queue.poll()) != null;) {
