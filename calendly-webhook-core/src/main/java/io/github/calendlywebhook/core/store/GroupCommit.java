@@ -10,32 +10,36 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Combines concurrent appends into one transaction (group commit). Each caller queues its event; the
- * caller that finds no transaction running becomes the leader, takes every queued event (up to a limit),
- * appends them together and hands each caller its own result, while the others wait. A caller alone
- * pays nothing more than the queue. When the combined transaction fails, the leader appends each of
- * its events alone, so one bad event cannot fail the others; a caller gets a result only once its
- * event's transaction has committed, and the exception of its own transaction otherwise.
+ * Combines concurrent writes into one transaction (group commit). Each caller queues its item (an
+ * event to append, an audit entry); the caller that finds no transaction running becomes the leader,
+ * takes every queued item (up to a limit), writes them together and hands each caller its own result,
+ * while the others wait. A caller alone pays nothing more than the queue. When the combined transaction
+ * fails, the leader writes each of its items alone, so one bad item cannot fail the others; a caller
+ * gets a result only once its item's transaction has committed, and the exception of its own
+ * transaction otherwise.
+ *
+ * @param <T> the items written
+ * @param <R> the result of writing one item
  */
-final class GroupCommit {
+final class GroupCommit<T, R> {
 
-    private final Function<List<StoredEvent>, List<AppendResult>> together;
-    private final Function<StoredEvent, AppendResult> alone;
+    private final Function<List<T>, List<R>> together;
+    private final Function<T, R> alone;
     private final Predicate<RuntimeException> failsEveryone;
     private final int maxBatch;
-    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock leader = new ReentrantLock();
     private final Object signal = new Object();
     private long generation;
 
     /**
-     * @param together appends events in one transaction, returning their results in order
-     * @param alone appends one event in its own transaction
-     * @param failsEveryone tells a failure that would fail each event alone too (the database is
+     * @param together writes items in one transaction, returning their results in order
+     * @param alone writes one item in its own transaction
+     * @param failsEveryone tells a failure that would fail each item alone too (the database is
      *     unreachable), so the leader does not try them one by one
-     * @param maxBatch the most events one transaction takes
+     * @param maxBatch the most items one transaction takes
      */
-    GroupCommit(Function<List<StoredEvent>, List<AppendResult>> together, Function<StoredEvent, AppendResult> alone,
+    GroupCommit(Function<List<T>, List<R>> together, Function<T, R> alone,
             Predicate<RuntimeException> failsEveryone, int maxBatch) {
         this.together = Objects.requireNonNull(together, "together");
         this.alone = Objects.requireNonNull(alone, "alone");
@@ -46,9 +50,9 @@ final class GroupCommit {
         this.maxBatch = maxBatch;
     }
 
-    /** Appends the event, alone or with the events queued at the same time, and waits for its result. */
-    AppendResult append(StoredEvent event) {
-        Pending mine = new Pending(event);
+    /** Writes the item, alone or with the items queued at the same time, and waits for its result. */
+    R submit(T item) {
+        Pending<T, R> mine = new Pending<>(item);
         queue.add(mine);
         boolean interrupted = false;
         try {
@@ -74,7 +78,7 @@ final class GroupCommit {
                     }
                     continue;
                 }
-                // The event stays queued: a caller cannot withdraw it once a leader may have taken it, so
+                // The item stays queued: a caller cannot withdraw it once a leader may have taken it, so
                 // it waits for the outcome even when interrupted and keeps the interrupt for later.
                 synchronized (signal) {
                     while (generation == seen && !mine.done()) {
@@ -93,62 +97,62 @@ final class GroupCommit {
         }
     }
 
-    /** Returns how many events wait for a transaction. */
+    /** Returns how many items wait for a transaction. */
     int queued() {
         return queue.size();
     }
 
     private void lead() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < maxBatch && (next = queue.poll()) != null;) {
+        List<Pending<T, R>> batch = new ArrayList<>();
+        for (Pending<T, R> next; batch.size() < maxBatch && (next = queue.poll()) != null;) {
             batch.add(next);
         }
         try {
             run(batch);
         } catch (RuntimeException | Error e) {
-            for (Pending pending : batch) {
+            for (Pending<T, R> pending : batch) {
                 pending.failIfOpen(e);
             }
             throw e;
         }
     }
 
-    private void run(List<Pending> batch) {
+    private void run(List<Pending<T, R>> batch) {
         if (batch.size() == 1) {
-            Pending only = batch.get(0);
+            Pending<T, R> only = batch.get(0);
             try {
-                only.complete(alone.apply(only.event));
+                only.complete(alone.apply(only.item));
             } catch (RuntimeException e) {
                 only.fail(e);
             }
             return;
         }
-        List<StoredEvent> events = new ArrayList<>(batch.size());
-        batch.forEach(pending -> events.add(pending.event));
-        List<AppendResult> results;
+        List<T> items = new ArrayList<>(batch.size());
+        batch.forEach(pending -> items.add(pending.item));
+        List<R> results;
         try {
-            results = together.apply(events);
+            results = together.apply(items);
         } catch (RuntimeException e) {
             oneByOne(batch, e);
             return;
         }
         if (results.size() != batch.size()) {
-            throw new IllegalStateException(results.size() + " results for " + batch.size() + " events");
+            throw new IllegalStateException(results.size() + " results for " + batch.size() + " items");
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).complete(results.get(i));
         }
     }
 
-    private void oneByOne(List<Pending> batch, RuntimeException combinedFailure) {
+    private void oneByOne(List<Pending<T, R>> batch, RuntimeException combinedFailure) {
         RuntimeException shared = failsEveryone.test(combinedFailure) ? combinedFailure : null;
-        for (Pending pending : batch) {
+        for (Pending<T, R> pending : batch) {
             if (shared != null) {
                 pending.fail(shared);
                 continue;
             }
             try {
-                pending.complete(alone.apply(pending.event));
+                pending.complete(alone.apply(pending.item));
             } catch (RuntimeException e) {
                 pending.fail(e);
                 shared = failsEveryone.test(e) ? e : null;
@@ -156,23 +160,23 @@ final class GroupCommit {
         }
     }
 
-    /** One queued event and, once known, its outcome. */
-    private static final class Pending {
+    /** One queued item and, once known, its outcome. */
+    private static final class Pending<T, R> {
 
-        final StoredEvent event;
-        private volatile @Nullable AppendResult result;
+        final T item;
+        private volatile @Nullable R result;
         private volatile @Nullable RuntimeException failure;
         private volatile @Nullable Error error;
 
-        Pending(StoredEvent event) {
-            this.event = event;
+        Pending(T item) {
+            this.item = item;
         }
 
         boolean done() {
             return result != null || failure != null || error != null;
         }
 
-        void complete(AppendResult value) {
+        void complete(R value) {
             result = Objects.requireNonNull(value, "result");
         }
 
@@ -191,8 +195,8 @@ final class GroupCommit {
             }
         }
 
-        AppendResult result() {
-            AppendResult value = result;
+        R result() {
+            R value = result;
             if (value != null) {
                 return value;
             }

@@ -31,13 +31,13 @@ public final class JdbcEventStore implements ProjectingEventStore {
 
     private final JdbcTransactions transactions;
     private final Projection projection;
-    private final GroupCommit groupCommit;
+    private final GroupCommit<StoredEvent, AppendResult> groupCommit;
     private volatile @Nullable Dialect detected;
 
     private JdbcEventStore(DataSource dataSource, ZoneId zone) {
         this.transactions = new JdbcTransactions(dataSource);
         this.projection = new Projection(zone);
-        this.groupCommit = new GroupCommit(this::appendTogether, this::appendAlone, JdbcTransactions::unreachable,
+        this.groupCommit = new GroupCommit<>(this::appendTogether, this::appendAlone, JdbcTransactions::unreachable,
                 MAX_BATCH);
     }
 
@@ -76,7 +76,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
     @Override
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        return groupCommit.append(event);
+        return groupCommit.submit(event);
     }
 
     /** Appends events in one transaction: all of them are committed, or none and an exception. */

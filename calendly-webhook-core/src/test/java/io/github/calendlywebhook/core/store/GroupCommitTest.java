@@ -67,8 +67,9 @@ class GroupCommitTest {
         }
     }
 
-    private GroupCommit groupCommit(Function<List<StoredEvent>, List<AppendResult>> combined) {
-        return new GroupCommit(events -> {
+    private GroupCommit<StoredEvent, AppendResult> groupCommit(
+            Function<List<StoredEvent>, List<AppendResult>> combined) {
+        return new GroupCommit<>(events -> {
             List<String> names = new ArrayList<>();
             events.forEach(event -> names.add(invitee(event)));
             together.add(names);
@@ -80,12 +81,13 @@ class GroupCommitTest {
      * Starts an append of "first", which holds the transaction, queues the other events behind it,
      * releases "first" and returns the futures of the queued ones.
      */
-    private List<Future<AppendResult>> queueBehindFirst(GroupCommit commit, String... names) throws Exception {
-        Future<AppendResult> first = executor.submit(() -> commit.append(event("first")));
+    private List<Future<AppendResult>> queueBehindFirst(GroupCommit<StoredEvent, AppendResult> commit,
+            String... names) throws Exception {
+        Future<AppendResult> first = executor.submit(() -> commit.submit(event("first")));
         firstStarted.await();
         List<Future<AppendResult>> queued = new ArrayList<>();
         for (String name : names) {
-            queued.add(executor.submit(() -> commit.append(event(name))));
+            queued.add(executor.submit(() -> commit.submit(event(name))));
         }
         while (commit.queued() < names.length) {
             Thread.onSpinWait();
@@ -109,11 +111,11 @@ class GroupCommitTest {
 
     @Test
     void appendsASingleCallerInATransactionOfItsOwn() {
-        GroupCommit commit = groupCommit(events -> {
+        GroupCommit<StoredEvent, AppendResult> commit = groupCommit(events -> {
             throw new AssertionError("no combined transaction expected");
         });
 
-        AppendResult result = commit.append(event("solo"));
+        AppendResult result = commit.submit(event("solo"));
 
         assertThat(result).isEqualTo(AppendResult.STORED);
         assertThat(alone).containsExactly("solo");
@@ -122,7 +124,7 @@ class GroupCommitTest {
 
     @Test
     void commitsEventsQueuedDuringATransactionTogetherWithEachCallersOwnResult() throws Exception {
-        GroupCommit commit = groupCommit(events -> {
+        GroupCommit<StoredEvent, AppendResult> commit = groupCommit(events -> {
             List<AppendResult> results = new ArrayList<>();
             events.forEach(event -> results.add(invitee(event).startsWith("dup") ? AppendResult.DUPLICATE
                     : AppendResult.STORED));
@@ -139,7 +141,7 @@ class GroupCommitTest {
 
     @Test
     void appendsEachEventAloneWhenTheCombinedTransactionFailsSoOneBadEventFailsOnlyItself() throws Exception {
-        GroupCommit commit = groupCommit(events -> {
+        GroupCommit<StoredEvent, AppendResult> commit = groupCommit(events -> {
             throw new StoreUnavailableException("could not store the events (SQL state 23514, error 0)");
         });
 
@@ -153,7 +155,7 @@ class GroupCommitTest {
     @Test
     void failsEveryQueuedEventAtOnceWhenTheDatabaseCannotBeReached() throws Exception {
         SQLException noConnection = new SQLTransientConnectionException("pool timed out", "08001");
-        GroupCommit commit = groupCommit(events -> {
+        GroupCommit<StoredEvent, AppendResult> commit = groupCommit(events -> {
             throw new StoreUnavailableException("could not store the events", noConnection);
         });
 
@@ -165,7 +167,7 @@ class GroupCommitTest {
 
     @Test
     void givesEveryQueuedCallerTheErrorWhenTheLeaderFailsUnexpectedly() throws Exception {
-        GroupCommit commit = groupCommit(events -> List.of(AppendResult.STORED));
+        GroupCommit<StoredEvent, AppendResult> commit = groupCommit(events -> List.of(AppendResult.STORED));
 
         List<Future<AppendResult>> queued = queueBehindFirst(commit, "a", "b");
 
@@ -174,12 +176,13 @@ class GroupCommitTest {
 
     @Test
     void answersEveryCallerOfAConcurrentFloodExactlyOnce() throws Exception {
-        GroupCommit commit = new GroupCommit(events -> Collections.nCopies(events.size(), AppendResult.STORED),
-                event -> AppendResult.STORED, JdbcTransactions::unreachable, 8);
+        GroupCommit<StoredEvent, AppendResult> commit = new GroupCommit<>(
+                events -> Collections.nCopies(events.size(), AppendResult.STORED), event -> AppendResult.STORED,
+                JdbcTransactions::unreachable, 8);
         List<CompletableFuture<AppendResult>> futures = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
             StoredEvent next = event("flood-" + i);
-            futures.add(CompletableFuture.supplyAsync(() -> commit.append(next), executor));
+            futures.add(CompletableFuture.supplyAsync(() -> commit.submit(next), executor));
         }
 
         CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).join();
@@ -190,7 +193,8 @@ class GroupCommitTest {
 
     @Test
     void rejectsABatchLimitBelowOne() {
-        assertThatThrownBy(() -> new GroupCommit(events -> List.of(), event -> AppendResult.STORED,
-                JdbcTransactions::unreachable, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupCommit<StoredEvent, AppendResult>(events -> List.of(),
+                event -> AppendResult.STORED, JdbcTransactions::unreachable, 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
