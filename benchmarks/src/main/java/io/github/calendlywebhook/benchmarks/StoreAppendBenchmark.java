@@ -48,8 +48,11 @@ public class StoreAppendBenchmark {
     private static final int BODY_SIZE = 1024;
     private static final Instant RECEIVED_AT = Instant.ofEpochSecond(Payloads.TIMESTAMP);
 
-    /** The database: {@code h2} (file) or {@code postgres} (embedded server). */
-    @Param({"h2", "postgres"})
+    /**
+     * The database: {@code h2} (file, H2's default 500 ms write delay), {@code h2-sync} (file written on
+     * every commit, as the dashboard runs it) or {@code postgres} (embedded server).
+     */
+    @Param({"h2", Database.H2_SYNC, "postgres"})
     public String database;
 
     /** New events parsed ahead of each iteration; more than any database here appends in one. */
