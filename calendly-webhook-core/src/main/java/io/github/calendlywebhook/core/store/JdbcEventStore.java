@@ -22,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * raw event, the invitee or no-show state and the day and all-time counters in one transaction, so a
  * 2xx is only sent for an event that is fully applied; concurrent duplicates insert once and answer
  * {@link AppendResult#DUPLICATE}. Appends that arrive while a transaction is running are committed
- * together in the next one (group commit), each with its own result. The tables come from the shipped schema scripts (see {@link JdbcSchema}).
+ * together in the next one (group commit), each with its own result; the store then needs one pooled
+ * connection for its appends, however many requests arrive at once. The tables come from the shipped
+ * schema scripts (see {@link JdbcSchema}).
  */
 public final class JdbcEventStore implements ProjectingEventStore {
 
@@ -86,8 +88,8 @@ public final class JdbcEventStore implements ProjectingEventStore {
     }
 
     private AppendResult appendAlone(StoredEvent event) {
-        return transactions.inTransaction("could not store the event",
-                connection -> new JdbcAppendBatch(dialect(connection), projection).run(connection, List.of(event)).get(0));
+        return transactions.inTransaction("could not store the event", connection ->
+                new JdbcAppendBatch(dialect(connection), projection).run(connection, List.of(event)).get(0));
     }
 
     @Override
