@@ -6,11 +6,14 @@ import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.metrics.Counters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Appends events in order inside the caller's transaction, with as few statements as the outcome
- * allows: one event insert per event (prepared once per batch), one insert of the final state for a
+ * allows: one event insert per event (prepared once per batch; on H2 the keys stored already are read
+ * first in one statement, so redeliveries raise no unique violation), one insert of the final state for a
  * new invitee (a lock and an update only when the row already exists), each state row locked once per
  * batch, and the counter changes of the whole batch merged into one write per bucket row. The results
  * are only true once the caller commits.
@@ -40,6 +44,7 @@ final class JdbcAppendBatch {
     private final Map<String, InviteeState> dirtyInvitees = new LinkedHashMap<>();
     private final Map<String, NoShowState> noShows = new HashMap<>();
     private final Map<String, NoShowState> dirtyNoShows = new LinkedHashMap<>();
+    /** Keys of this batch's events and of those found stored already: a second sight is a duplicate. */
     private final Set<String> keys = new HashSet<>();
     private final TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
     private final Map<BucketKey.TotalKey, String> names = new HashMap<>();
@@ -57,6 +62,9 @@ final class JdbcAppendBatch {
      */
     List<AppendResult> run(Connection connection, List<StoredEvent> events) throws SQLException {
         List<AppendResult> results = new ArrayList<>(events.size());
+        if (dialect == Dialect.H2 && events.size() > 1) {
+            keys.addAll(storedKeys(connection, events));
+        }
         String sql = INSERT_EVENT + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (StoredEvent event : events) {
@@ -74,6 +82,31 @@ final class JdbcAppendBatch {
         }
         new JdbcBuckets(dialect).apply(connection, deltas, names);
         return results;
+    }
+
+    /**
+     * Returns the keys of the events that are stored already, read in one statement, so that H2 does
+     * not raise (and the batch does not pay for) a unique violation per redelivery. A key stored by
+     * another transaction after this read still ends as a duplicate through the violation.
+     */
+    private static Set<String> storedKeys(Connection connection, List<StoredEvent> events) throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>();
+        events.forEach(event -> wanted.add(StoreKeys.fit(event.key())));
+        Set<String> stored = new HashSet<>();
+        String sql = "SELECT event_key FROM calendly_event WHERE event_key IN ("
+                + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String key : wanted) {
+                select.setString(index++, key);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        }
+        return stored;
     }
 
     private boolean insertEvent(PreparedStatement insert, StoredEvent event) throws SQLException {

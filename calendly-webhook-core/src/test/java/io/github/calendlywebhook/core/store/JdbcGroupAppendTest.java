@@ -73,7 +73,10 @@ abstract class JdbcGroupAppendTest {
                 noShowDeleted("n1", "h", "intro", at(10)),
                 routingFormSubmission("lead-1", at(11)), routingFormSubmission("lead-1", at(11)),
                 canceled("e", "audit", at(12)));
-        return events.stream().map(event -> stored(event)).collect(Collectors.toList());
+        List<StoredEvent> stored = events.stream().map(event -> stored(event)).collect(Collectors.toList());
+        stored.add(3, storedBefore());
+        stored.add(storedBefore());
+        return stored;
     }
 
     private static StoredEvent storedBefore() {
