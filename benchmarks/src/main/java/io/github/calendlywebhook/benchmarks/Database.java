@@ -15,12 +15,19 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A throw-away database for the store benchmarks: an H2 file database or an embedded PostgreSQL
+ * A throw-away database for the store benchmarks: an H2 file database (with H2's default write delay,
+ * or written on every commit as {@value #H2_SYNC}) or an embedded PostgreSQL
  * server with durable commits ({@code synchronous_commit=on}, which the embedded server turns off by
  * default), both in a temporary directory that {@link #close()} deletes, behind a HikariCP pool as an
  * application would use, with the store's schema created.
  */
 public final class Database implements AutoCloseable {
+
+    /**
+     * The H2 file database as the dashboard runs it, {@code WRITE_DELAY=0}: each commit is written to
+     * the file before it returns, where plain {@code h2} writes commits up to 500 ms later.
+     */
+    public static final String H2_SYNC = "h2-sync";
 
     private final Path directory;
     private final DataSource raw;
@@ -42,15 +49,16 @@ public final class Database implements AutoCloseable {
     /**
      * Starts a database.
      *
-     * @param kind {@code h2} or {@code postgres}
+     * @param kind {@code h2}, {@code h2-sync} or {@code postgres}
      * @return the running database
      */
     public static Database start(String kind) {
         try {
             Path directory = Files.createTempDirectory("calendly-bench-" + kind);
-            if (kind.equals("h2")) {
+            if (kind.equals("h2") || kind.equals(H2_SYNC)) {
                 JdbcDataSource h2 = new JdbcDataSource();
-                h2.setURL("jdbc:h2:file:" + directory.resolve("events") + ";DB_CLOSE_DELAY=-1");
+                h2.setURL("jdbc:h2:file:" + directory.resolve("events") + ";DB_CLOSE_DELAY=-1"
+                        + (kind.equals(H2_SYNC) ? ";WRITE_DELAY=0" : ""));
                 h2.setUser("sa");
                 return new Database(directory, h2, null);
             }

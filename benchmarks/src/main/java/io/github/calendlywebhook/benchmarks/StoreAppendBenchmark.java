@@ -25,13 +25,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Durable appends per second: the library's JDBC store (idempotent insert of the raw event, invitee
  * state and the day and all-time counters, one transaction) against the floor of durability on the same
  * database and pool, a plain single-row {@code INSERT} of the same body followed by a commit. Each
- * iteration appends events never stored before, parsed ahead of the iteration.
+ * iteration appends events never stored before, parsed ahead of the iteration. The {@code Concurrent}
+ * variants run the same operations from {@value #CONCURRENT_THREADS} threads at once.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -41,11 +43,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class StoreAppendBenchmark {
 
+    /** The threads of the concurrent benchmarks, twice the pool size as in a busy servlet container. */
+    static final int CONCURRENT_THREADS = 8;
     private static final int BODY_SIZE = 1024;
     private static final Instant RECEIVED_AT = Instant.ofEpochSecond(Payloads.TIMESTAMP);
 
-    /** The database: {@code h2} (file) or {@code postgres} (embedded server). */
-    @Param({"h2", "postgres"})
+    /**
+     * The database: {@code h2} (file, H2's default 500 ms write delay), {@code h2-sync} (file written on
+     * every commit, as the dashboard runs it) or {@code postgres} (embedded server).
+     */
+    @Param({"h2", Database.H2_SYNC, "postgres"})
     public String database;
 
     /** New events parsed ahead of each iteration; more than any database here appends in one. */
@@ -116,6 +123,32 @@ public class StoreAppendBenchmark {
     @Benchmark
     public AppendResult libraryAppend(NewEvents events) {
         return store.append(events.next());
+    }
+
+    /**
+     * Appends one new event through the library's store from each of several threads at once, as a
+     * servlet container does, so that concurrent appends share commits.
+     *
+     * @param events the prepared events
+     * @return the result, {@code STORED} unless an iteration outran the prepared events
+     */
+    @Benchmark
+    @Threads(CONCURRENT_THREADS)
+    public AppendResult libraryAppendConcurrent(NewEvents events) {
+        return store.append(events.next());
+    }
+
+    /**
+     * Inserts one row and commits from each of several threads at once, borrowing connections from the
+     * same pool: the floor of durability under concurrency.
+     *
+     * @return the row count
+     * @throws SQLException when the database refuses
+     */
+    @Benchmark
+    @Threads(CONCURRENT_THREADS)
+    public int plainInsertCommitConcurrent() throws SQLException {
+        return plainInsertCommit();
     }
 
     /**

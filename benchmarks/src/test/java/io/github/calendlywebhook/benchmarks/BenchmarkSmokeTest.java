@@ -50,8 +50,9 @@ class BenchmarkSmokeTest {
     void storeAppendBenchmarksProduceAScoreOnH2AndPostgres() throws RunnerException {
         Collection<RunResult> results = run(options(StoreAppendBenchmark.class).param("prepared", "500"));
 
-        assertThat(methods(results)).containsExactlyInAnyOrder("libraryAppend", "plainInsertCommit");
-        assertThat(results).hasSize(4)
+        assertThat(methods(results)).containsExactlyInAnyOrder("libraryAppend", "plainInsertCommit",
+                "libraryAppendConcurrent", "plainInsertCommitConcurrent");
+        assertThat(results).hasSize(12)
                 .allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
 

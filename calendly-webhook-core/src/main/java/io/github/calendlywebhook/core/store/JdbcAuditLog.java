@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +23,26 @@ import javax.sql.DataSource;
 
 /**
  * The audit log in the {@code calendly_audit} table of the shipped schema (H2 or PostgreSQL). Long
- * texts are cut to their column size; nothing secret is ever written because entries hold none.
+ * texts are cut to their column size; nothing secret is ever written because entries hold none. Entries
+ * recorded at the same time by several threads are inserted in one transaction (group commit), so a
+ * burst of deliveries pays one commit for its audit rows rather than one each.
  */
 public final class JdbcAuditLog implements AuditRepository {
 
     private static final String COLUMNS = "occurred_at, action, outcome, status, client_address, event_name, event_key,"
             + " detail, processing_micros, source, occurrences";
 
+    private static final String INSERT = "INSERT INTO calendly_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The most concurrent entries one transaction takes. */
+    private static final int MAX_BATCH = 64;
+
     private final JdbcTransactions transactions;
+    private final GroupCommit<AuditEntry, Integer> groupCommit;
 
     private JdbcAuditLog(DataSource dataSource) {
         this.transactions = new JdbcTransactions(dataSource);
+        this.groupCommit = new GroupCommit<>(this::insertTogether, this::insertAlone, JdbcTransactions::unreachable,
+                MAX_BATCH);
     }
 
     /**
@@ -48,27 +58,48 @@ public final class JdbcAuditLog implements AuditRepository {
     @Override
     public void record(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        transactions.withConnection("could not write the audit entry", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO calendly_audit (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                Jdbc.setInstant(insert, 1, entry.at());
-                insert.setString(2, Jdbc.clip(entry.action(), 128));
-                insert.setString(3, entry.outcome() == null ? null : entry.outcome().name());
-                insert.setInt(4, entry.status());
-                insert.setString(5, Jdbc.clip(entry.clientAddress(), 128));
-                insert.setString(6, Jdbc.clip(entry.eventName(), 255));
-                insert.setString(7, Jdbc.clip(entry.eventKey(), 1024));
-                insert.setString(8, Jdbc.clip(entry.detail(), 1024));
-                if (entry.processingTime() == null) {
-                    insert.setNull(9, Types.BIGINT);
-                } else {
-                    insert.setLong(9, entry.processingTime().toNanos() / 1000);
+        groupCommit.submit(entry);
+    }
+
+    /** Inserts entries recorded at the same time in one transaction, so they share one commit. */
+    private List<Integer> insertTogether(List<AuditEntry> entries) {
+        return transactions.inTransaction("could not write the audit entries", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (AuditEntry entry : entries) {
+                    bind(insert, entry);
+                    insert.addBatch();
                 }
-                insert.setString(10, entry.source().name());
-                insert.setLong(11, entry.count());
+                insert.executeBatch();
+            }
+            return Collections.nCopies(entries.size(), 1);
+        });
+    }
+
+    private Integer insertAlone(AuditEntry entry) {
+        return transactions.withConnection("could not write the audit entry", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                bind(insert, entry);
                 return insert.executeUpdate();
             }
         });
+    }
+
+    private static void bind(PreparedStatement insert, AuditEntry entry) throws SQLException {
+        Jdbc.setInstant(insert, 1, entry.at());
+        insert.setString(2, Jdbc.clip(entry.action(), 128));
+        insert.setString(3, entry.outcome() == null ? null : entry.outcome().name());
+        insert.setInt(4, entry.status());
+        insert.setString(5, Jdbc.clip(entry.clientAddress(), 128));
+        insert.setString(6, Jdbc.clip(entry.eventName(), 255));
+        insert.setString(7, Jdbc.clip(entry.eventKey(), 1024));
+        insert.setString(8, Jdbc.clip(entry.detail(), 1024));
+        if (entry.processingTime() == null) {
+            insert.setNull(9, Types.BIGINT);
+        } else {
+            insert.setLong(9, entry.processingTime().toNanos() / 1000);
+        }
+        insert.setString(10, entry.source().name());
+        insert.setLong(11, entry.count());
     }
 
     @Override

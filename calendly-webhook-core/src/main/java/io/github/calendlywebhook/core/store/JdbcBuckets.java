@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,14 +35,34 @@ final class JdbcBuckets {
     }
 
     void apply(Connection connection, ProjectionStep step, Map<String, String> names) throws SQLException {
-        for (Map.Entry<BucketKey, Counters> entry : step.deltas().entrySet()) {
+        Map<BucketKey.TotalKey, String> named = new HashMap<>();
+        for (BucketKey.TotalKey key : step.totalDeltas().keySet()) {
+            String name = names.get(key.eventTypeKey());
+            if (name != null) {
+                named.put(key, name);
+            }
+        }
+        apply(connection, step.deltas(), named);
+    }
+
+    /**
+     * Adds the day changes to their day rows and their sums to the all-time rows, in key order.
+     *
+     * @param deltas the changes per day bucket, sorted
+     * @param names the event type name to set on an all-time row, when known
+     */
+    void apply(Connection connection, TreeMap<BucketKey, Counters> deltas, Map<BucketKey.TotalKey, String> names)
+            throws SQLException {
+        TreeMap<BucketKey.TotalKey, Counters> totals = new TreeMap<>();
+        for (Map.Entry<BucketKey, Counters> entry : deltas.entrySet()) {
             BucketKey key = entry.getKey();
+            totals.merge(key.total(), entry.getValue(), Counters::plus);
             add(connection, "calendly_daily", "bucket_day, event_type, test", entry.getValue(), null,
                     key.day(), key.eventTypeKey(), key.test());
         }
-        for (Map.Entry<BucketKey.TotalKey, Counters> entry : step.totalDeltas().entrySet()) {
+        for (Map.Entry<BucketKey.TotalKey, Counters> entry : totals.entrySet()) {
             BucketKey.TotalKey key = entry.getKey();
-            add(connection, "calendly_total", "event_type, test", entry.getValue(), names.get(key.eventTypeKey()),
+            add(connection, "calendly_total", "event_type, test", entry.getValue(), names.get(key),
                     key.eventTypeKey(), key.test());
         }
     }

@@ -1,14 +1,11 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.event.EventTypeRef;
-import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.metrics.BucketCounters;
 import io.github.calendlywebhook.core.metrics.Counters;
 import io.github.calendlywebhook.core.metrics.DateRange;
 import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,17 +21,26 @@ import org.jspecify.annotations.Nullable;
  * The durable store on a plain {@link DataSource} (H2 or PostgreSQL, no ORM). Each append writes the
  * raw event, the invitee or no-show state and the day and all-time counters in one transaction, so a
  * 2xx is only sent for an event that is fully applied; concurrent duplicates insert once and answer
- * {@link AppendResult#DUPLICATE}. The tables come from the shipped schema scripts (see {@link JdbcSchema}).
+ * {@link AppendResult#DUPLICATE}. Appends that arrive while a transaction is running are committed
+ * together in the next one (group commit), each with its own result; the store then needs one pooled
+ * connection for its appends, however many requests arrive at once. The tables come from the shipped
+ * schema scripts (see {@link JdbcSchema}).
  */
 public final class JdbcEventStore implements ProjectingEventStore {
 
+    /** The most concurrent appends one transaction takes. */
+    private static final int MAX_BATCH = 64;
+
     private final JdbcTransactions transactions;
     private final Projection projection;
+    private final GroupCommit<StoredEvent, AppendResult> groupCommit;
     private volatile @Nullable Dialect detected;
 
     private JdbcEventStore(DataSource dataSource, ZoneId zone) {
         this.transactions = new JdbcTransactions(dataSource);
         this.projection = new Projection(zone);
+        this.groupCommit = new GroupCommit<>(this::appendTogether, this::appendAlone, JdbcTransactions::unreachable,
+                MAX_BATCH);
     }
 
     /** Detects the database on first use, so an application can start while its database is down. */
@@ -72,56 +78,18 @@ public final class JdbcEventStore implements ProjectingEventStore {
     @Override
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        return transactions.inTransaction("could not store the event", connection -> {
-            Dialect dialect = dialect(connection);
-            if (!insertEvent(connection, dialect, event)) {
-                return AppendResult.DUPLICATE;
-            }
-            JdbcStateRows states = new JdbcStateRows(dialect);
-            CalendlyEvent parsed = event.event();
-            String inviteeUri = Projection.inviteeUri(parsed);
-            String noShowUri = Projection.noShowUri(parsed);
-            InviteeState invitee = inviteeUri == null ? null : states.lockInvitee(connection, inviteeUri);
-            NoShowState noShow = noShowUri == null || inviteeUri == null ? null
-                    : states.lockNoShow(connection, noShowUri, inviteeUri);
-            ProjectionStep step = projection.apply(event, invitee, noShow);
-            if (step.invitee() != null) {
-                states.saveInvitee(connection, step.invitee());
-            }
-            if (step.noShow() != null) {
-                states.saveNoShow(connection, step.noShow());
-            }
-            new JdbcBuckets(dialect).apply(connection, step, names(parsed));
-            return AppendResult.STORED;
-        });
+        return groupCommit.submit(event);
     }
 
-    private static boolean insertEvent(Connection connection, Dialect dialect, StoredEvent event) throws SQLException {
-        String sql = "INSERT INTO calendly_event (event_key, event_name, source, received_at, body) VALUES (?, ?, ?, ?, ?)"
-                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, StoreKeys.fit(event.key()));
-            insert.setString(2, Jdbc.clip(event.event().name(), 255));
-            insert.setString(3, event.source().name());
-            Jdbc.setInstant(insert, 4, event.receivedAt());
-            insert.setBytes(5, event.body());
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            if (dialect == Dialect.H2 && JdbcTransactions.uniqueViolation(e)) {
-                return false;
-            }
-            throw e;
-        }
+    /** Appends events in one transaction: all of them are committed, or none and an exception. */
+    private List<AppendResult> appendTogether(List<StoredEvent> events) {
+        return transactions.inTransaction("could not store the events",
+                connection -> new JdbcAppendBatch(dialect(connection), projection).run(connection, events));
     }
 
-    private static Map<String, String> names(CalendlyEvent event) {
-        if (event instanceof InviteeCreatedEvent) {
-            EventTypeRef type = ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
-            if (type.name() != null) {
-                return Map.of(StoreKeys.fit(type.key()), type.name());
-            }
-        }
-        return Map.of();
+    private AppendResult appendAlone(StoredEvent event) {
+        return transactions.inTransaction("could not store the event", connection ->
+                new JdbcAppendBatch(dialect(connection), projection).run(connection, List.of(event)).get(0));
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -38,12 +40,52 @@ final class JdbcStateRows {
     }
 
     void saveInvitee(Connection connection, InviteeState state) throws SQLException {
+        saveInvitees(connection, List.of(state));
+    }
+
+    /** Writes the states of rows this transaction has locked, in one batch of updates. */
+    void saveInvitees(Connection connection, Collection<InviteeState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE calendly_invitee SET created = ?,"
                 + " canceled = ?, rescheduled = ?, no_show = ?, booking_day = ?, event_type = ?, event_type_name = ?,"
                 + " paid_amount = ?, test = ?, name = ?, email = ?, start_time = ?, booked_at = ? WHERE uri = ?")) {
-            bindInvitee(update, state, 1);
-            update.setString(14, state.uri());
-            update.executeUpdate();
+            if (states.size() == 1) {
+                bindUpdate(update, states.iterator().next());
+                update.executeUpdate();
+                return;
+            }
+            for (InviteeState state : states) {
+                bindUpdate(update, state);
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    private static void bindUpdate(PreparedStatement update, InviteeState state) throws SQLException {
+        bindInvitee(update, state, 1);
+        update.setString(14, state.uri());
+    }
+
+    /**
+     * Inserts the row of an invitee not stored before, which locks it until the transaction ends.
+     *
+     * @return {@code false}, having changed nothing, when a row with the URI exists already
+     */
+    boolean insertInvitee(Connection connection, InviteeState state) throws SQLException {
+        String sql = "INSERT INTO calendly_invitee (" + INVITEE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?)" + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (uri) DO NOTHING" : "");
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, state.uri());
+            bindInvitee(insert, state, 2);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (dialect == Dialect.H2 && JdbcTransactions.uniqueViolation(e)) {
+                return false;
+            }
+            throw e;
         }
     }
 

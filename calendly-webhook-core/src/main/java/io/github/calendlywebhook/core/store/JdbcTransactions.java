@@ -2,6 +2,8 @@ package io.github.calendlywebhook.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -73,6 +75,25 @@ final class JdbcTransactions {
         for (SQLException current = e; current != null; current = current.getNextException()) {
             if (RETRYABLE_STATES.contains(current.getSQLState()) || RETRYABLE_H2_CODES.contains(current.getErrorCode())) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether a failure came from reaching the database (no connection, connection lost), not
+     * from the work itself, so that repeating the work in smaller parts would fail the same way.
+     */
+    static boolean unreachable(RuntimeException failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException) {
+                String state = ((SQLException) cause).getSQLState();
+                if (state != null && state.startsWith("08")) {
+                    return true;
+                }
             }
         }
         return false;

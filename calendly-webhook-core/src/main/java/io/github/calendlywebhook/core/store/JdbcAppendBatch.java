@@ -1,0 +1,208 @@
+package io.github.calendlywebhook.core.store;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.EventTypeRef;
+import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
+import io.github.calendlywebhook.core.metrics.Counters;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Appends events in order inside the caller's transaction, with as few statements as the outcome
+ * allows: one event insert per event (prepared once per batch; on H2 the keys stored already are read
+ * first in one statement, so redeliveries raise no unique violation), one insert of the final state for a
+ * new invitee (a lock and an update only when the row already exists), each state row locked once per
+ * batch, and the counter changes of the whole batch merged into one write per bucket row. The results
+ * are only true once the caller commits.
+ */
+final class JdbcAppendBatch {
+
+    private static final String INSERT_EVENT = "INSERT INTO calendly_event (event_key, event_name, source, received_at,"
+            + " body) VALUES (?, ?, ?, ?, ?)";
+
+    private final Dialect dialect;
+    private final Projection projection;
+    private final JdbcStateRows states;
+
+    /** Locked invitee rows and their current state within this transaction. */
+    private final Map<String, InviteeState> invitees = new HashMap<>();
+    /** Invitee rows whose state changed since they were written. */
+    private final Map<String, InviteeState> dirtyInvitees = new LinkedHashMap<>();
+    private final Map<String, NoShowState> noShows = new HashMap<>();
+    private final Map<String, NoShowState> dirtyNoShows = new LinkedHashMap<>();
+    /** Keys of this batch's events and of those found stored already: a second sight is a duplicate. */
+    private final Set<String> keys = new HashSet<>();
+    private final TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
+    private final Map<BucketKey.TotalKey, String> names = new HashMap<>();
+
+    JdbcAppendBatch(Dialect dialect, Projection projection) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.projection = Objects.requireNonNull(projection, "projection");
+        this.states = new JdbcStateRows(dialect);
+    }
+
+    /**
+     * Appends the events, in order, on the connection's open transaction.
+     *
+     * @return one result per event, in the same order
+     */
+    List<AppendResult> run(Connection connection, List<StoredEvent> events) throws SQLException {
+        List<AppendResult> results = new ArrayList<>(events.size());
+        if (dialect == Dialect.H2 && events.size() > 1) {
+            keys.addAll(storedKeys(connection, events));
+        }
+        String sql = INSERT_EVENT + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (StoredEvent event : events) {
+                if (insertEvent(insert, event)) {
+                    apply(connection, event);
+                    results.add(AppendResult.STORED);
+                } else {
+                    results.add(AppendResult.DUPLICATE);
+                }
+            }
+        }
+        states.saveInvitees(connection, dirtyInvitees.values());
+        for (NoShowState noShow : dirtyNoShows.values()) {
+            states.saveNoShow(connection, noShow);
+        }
+        new JdbcBuckets(dialect).apply(connection, deltas, names);
+        return results;
+    }
+
+    /**
+     * Returns the keys of the events that are stored already, read in one statement, so that H2 does
+     * not raise (and the batch does not pay for) a unique violation per redelivery. A key stored by
+     * another transaction after this read still ends as a duplicate through the violation.
+     */
+    private static Set<String> storedKeys(Connection connection, List<StoredEvent> events) throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>();
+        events.forEach(event -> wanted.add(StoreKeys.fit(event.key())));
+        Set<String> stored = new HashSet<>();
+        String sql = "SELECT event_key FROM calendly_event WHERE event_key IN ("
+                + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (String key : wanted) {
+                select.setString(index++, key);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private boolean insertEvent(PreparedStatement insert, StoredEvent event) throws SQLException {
+        String key = StoreKeys.fit(event.key());
+        if (!keys.add(key)) {
+            return false;
+        }
+        insert.setString(1, key);
+        insert.setString(2, Jdbc.clip(event.event().name(), 255));
+        insert.setString(3, event.source().name());
+        Jdbc.setInstant(insert, 4, event.receivedAt());
+        insert.setBytes(5, event.body());
+        try {
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (dialect == Dialect.H2 && JdbcTransactions.uniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void apply(Connection connection, StoredEvent event) throws SQLException {
+        CalendlyEvent parsed = event.event();
+        String inviteeUri = Projection.inviteeUri(parsed);
+        String noShowUri = Projection.noShowUri(parsed);
+        if (inviteeUri != null && noShowUri == null && parsed instanceof InviteeCreatedEvent
+                && !invitees.containsKey(inviteeUri) && createNewInvitee(connection, event, inviteeUri)) {
+            return;
+        }
+        InviteeState invitee = inviteeUri == null ? null : invitee(connection, inviteeUri);
+        NoShowState noShow = noShowUri == null || inviteeUri == null ? null : noShow(connection, noShowUri, inviteeUri);
+        ProjectionStep step = projection.apply(event, invitee, noShow);
+        if (step.invitee() != null) {
+            invitees.put(step.invitee().uri(), step.invitee());
+            dirtyInvitees.put(step.invitee().uri(), step.invitee());
+        }
+        if (step.noShow() != null) {
+            noShows.put(step.noShow().uri(), step.noShow());
+            dirtyNoShows.put(step.noShow().uri(), step.noShow());
+        }
+        addCounters(step, parsed);
+    }
+
+    /**
+     * Writes the state of a create for an invitee never seen before as one insert, which also locks
+     * the new row. Returns {@code false}, having changed nothing, when the row exists already.
+     */
+    private boolean createNewInvitee(Connection connection, StoredEvent event, String uri) throws SQLException {
+        ProjectionStep step = projection.apply(event, InviteeState.absent(uri), null);
+        InviteeState created = step.invitee();
+        if (created == null || !created.uri().equals(uri) || !states.insertInvitee(connection, created)) {
+            return false;
+        }
+        invitees.put(uri, created);
+        addCounters(step, event.event());
+        return true;
+    }
+
+    private InviteeState invitee(Connection connection, String uri) throws SQLException {
+        InviteeState known = invitees.get(uri);
+        if (known == null) {
+            known = states.lockInvitee(connection, uri);
+            invitees.put(uri, known);
+        }
+        return known;
+    }
+
+    private NoShowState noShow(Connection connection, String uri, String inviteeUri) throws SQLException {
+        NoShowState known = noShows.get(uri);
+        if (known == null) {
+            known = states.lockNoShow(connection, uri, inviteeUri);
+            noShows.put(uri, known);
+        }
+        return known;
+    }
+
+    private void addCounters(ProjectionStep step, CalendlyEvent event) {
+        @Nullable String name = typeName(event);
+        for (Map.Entry<BucketKey, Counters> entry : step.deltas().entrySet()) {
+            deltas.merge(entry.getKey(), entry.getValue(), Counters::plus);
+            if (name != null && entry.getKey().eventTypeKey().equals(typeKey(event))) {
+                names.put(entry.getKey().total(), name);
+            }
+        }
+    }
+
+    private static @Nullable String typeName(CalendlyEvent event) {
+        return event instanceof InviteeCreatedEvent ? type(event).name() : null;
+    }
+
+    private static String typeKey(CalendlyEvent event) {
+        return StoreKeys.fit(type(event).key());
+    }
+
+    private static EventTypeRef type(CalendlyEvent event) {
+        return ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
+    }
+}

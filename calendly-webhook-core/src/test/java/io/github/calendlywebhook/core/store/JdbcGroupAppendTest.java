@@ -1,0 +1,188 @@
+package io.github.calendlywebhook.core.store;
+
+import static io.github.calendlywebhook.core.testing.EventFixtures.canceled;
+import static io.github.calendlywebhook.core.testing.EventFixtures.created;
+import static io.github.calendlywebhook.core.testing.EventFixtures.noShowCreated;
+import static io.github.calendlywebhook.core.testing.EventFixtures.noShowDeleted;
+import static io.github.calendlywebhook.core.testing.EventFixtures.paidCreated;
+import static io.github.calendlywebhook.core.testing.EventFixtures.rescheduledCancel;
+import static io.github.calendlywebhook.core.testing.EventFixtures.rescheduledCreate;
+import static io.github.calendlywebhook.core.testing.EventFixtures.routingFormSubmission;
+import static io.github.calendlywebhook.core.testing.EventFixtures.stored;
+import static io.github.calendlywebhook.core.testing.EventFixtures.testCreated;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.testing.ShuffledLoad;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JDBC store's combined appends against a real database: a batch written in one transaction ends
+ * exactly where one transaction per event ends, and many threads appending overlapping duplicates get
+ * one {@code STORED} per distinct event, the rest {@code DUPLICATE}, and the exact numbers.
+ */
+abstract class JdbcGroupAppendTest {
+
+    private static final Instant T = Instant.parse("2026-03-10T09:00:00Z");
+    private static final DateRange RANGE = new DateRange(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31));
+
+    private final ExecutorService executor = Executors.newFixedThreadPool(16);
+
+    /** Returns a new empty database with the store's tables. */
+    protected abstract DataSource newDatabase();
+
+    @AfterEach
+    void stopThreads() {
+        executor.shutdownNow();
+    }
+
+    private static Instant at(int minutes) {
+        return T.plusSeconds(60L * minutes);
+    }
+
+    /** Events that touch the same rows several times, in an order that exercises every state path. */
+    private static List<StoredEvent> tangledEvents() {
+        List<CalendlyEvent> events = List.of(
+                created("a", "intro", at(1)), created("a", "intro", at(1)), canceled("a", "intro", at(2)),
+                canceled("b", "intro", at(3)), created("b", "intro", at(1)),
+                created("stored-before", "audit", at(4)),
+                rescheduledCancel("c", "d", "strategy", at(5)), rescheduledCreate("d", "c", "strategy", at(5)),
+                created("c", "strategy", at(4)),
+                paidCreated("e", "audit", at(6), "120.50", true), paidCreated("f", "audit", at(6), "80", false),
+                testCreated("g", "intro", at(7)), created("h", "intro", T.minusSeconds(86_400 * 3)),
+                noShowDeleted("n2", "h", "intro", at(8)), noShowCreated("n1", "h", "intro", at(8)),
+                noShowCreated("n2", "h", "intro", at(9)), noShowCreated("n1", "h", "intro", at(8)),
+                noShowDeleted("n1", "h", "intro", at(10)),
+                routingFormSubmission("lead-1", at(11)), routingFormSubmission("lead-1", at(11)),
+                canceled("e", "audit", at(12)));
+        List<StoredEvent> stored = events.stream().map(event -> stored(event)).collect(Collectors.toList());
+        stored.add(3, storedBefore());
+        stored.add(storedBefore());
+        return stored;
+    }
+
+    private static StoredEvent storedBefore() {
+        return stored(canceled("stored-before", "audit", at(0)));
+    }
+
+    @Test
+    void endsWhereOneTransactionPerEventEndsWhenTangledEventsShareOneTransaction() {
+        DataSource together = newDatabase();
+        DataSource oneByOne = newDatabase();
+        JdbcEventStore combined = JdbcEventStore.create(together);
+        JdbcEventStore reference = JdbcEventStore.create(oneByOne);
+        combined.append(storedBefore());
+        reference.append(storedBefore());
+        List<StoredEvent> events = tangledEvents();
+
+        List<AppendResult> batchResults = new JdbcTransactions(together).inTransaction("test", connection ->
+                new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC)).run(connection, events));
+        List<AppendResult> singleResults = new ArrayList<>();
+        events.forEach(event -> singleResults.add(reference.append(event)));
+
+        assertThat(batchResults).isEqualTo(singleResults).contains(AppendResult.DUPLICATE);
+        assertSameNumbers(combined, reference);
+    }
+
+    @Test
+    void storesEachOfManyConcurrentOverlappingDeliveriesExactlyOnce() throws Exception {
+        ShuffledLoad load = new ShuffledLoad(11, 3_000);
+        DataSource database = newDatabase();
+        JdbcEventStore store = JdbcEventStore.create(database);
+        JdbcEventStore reference = JdbcEventStore.create(newDatabase());
+        load.uniqueEvents().forEach(event -> reference.append(stored(event)));
+
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>();
+        for (StoredEvent delivery : load.deliveries()) {
+            results.add(CompletableFuture.supplyAsync(() -> store.append(delivery), executor));
+        }
+
+        Map<String, Long> storedPerKey = new HashMap<>();
+        Map<String, Long> deliveriesPerKey = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            String key = load.deliveries().get(i).key();
+            deliveriesPerKey.merge(key, 1L, Long::sum);
+            storedPerKey.merge(key, results.get(i).join() == AppendResult.STORED ? 1L : 0L, Long::sum);
+        }
+        assertThat(deliveriesPerKey).hasSize(load.uniqueEvents().size());
+        assertThat(storedPerKey.values()).containsOnly(1L);
+        assertThat(count(database, "SELECT COUNT(*) FROM calendly_event")).isEqualTo(load.uniqueEvents().size());
+        assertSameNumbers(store, reference);
+    }
+
+    @Test
+    void failsOnlyTheEventsTheDatabaseRefusesWhileOthersCommitAroundThem() throws Exception {
+        DataSource database = newDatabase();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE calendly_event ADD CONSTRAINT refuse_poison CHECK (event_key NOT LIKE '%poison%')");
+        }
+        JdbcEventStore store = JdbcEventStore.create(database);
+        JdbcEventStore reference = JdbcEventStore.create(newDatabase());
+        List<StoredEvent> deliveries = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            StoredEvent good = stored(created("good-" + i, i % 2 == 0 ? "intro" : "audit", at(i % 50)));
+            deliveries.add(good);
+            deliveries.add(good);
+            reference.append(good);
+            if (i % 10 == 0) {
+                deliveries.add(stored(created("poison-" + i, "intro", at(i % 50))));
+            }
+        }
+
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>();
+        for (StoredEvent delivery : deliveries) {
+            results.add(CompletableFuture.supplyAsync(() -> store.append(delivery), executor));
+        }
+
+        Map<String, List<String>> outcomes = new HashMap<>();
+        for (int i = 0; i < results.size(); i++) {
+            String outcome = results.get(i).handle((result, failure) -> failure == null ? result.name()
+                    : failure.getCause().getClass().getSimpleName()).join();
+            outcomes.computeIfAbsent(deliveries.get(i).key(), key -> new ArrayList<>()).add(outcome);
+        }
+        outcomes.forEach((key, list) -> {
+            if (key.contains("poison")) {
+                assertThat(list).containsExactly("StoreUnavailableException");
+            } else {
+                assertThat(list).containsExactlyInAnyOrder("STORED", "DUPLICATE");
+            }
+        });
+        assertThat(outcomes).hasSize(660);
+        assertThat(count(database, "SELECT COUNT(*) FROM calendly_event")).isEqualTo(600);
+        assertSameNumbers(store, reference);
+    }
+
+    private static void assertSameNumbers(JdbcEventStore actual, JdbcEventStore expected) {
+        assertThat(actual.totals(true)).isEqualTo(expected.totals(true)).isNotEmpty();
+        assertThat(actual.totals(false)).isEqualTo(expected.totals(false));
+        assertThat(actual.daily(RANGE, true)).containsExactlyInAnyOrderElementsOf(expected.daily(RANGE, true));
+        assertThat(actual.eventTypeNames()).isEqualTo(expected.eventTypeNames());
+        assertThat(actual.recentBookings(10_000, true)).isEqualTo(expected.recentBookings(10_000, true));
+    }
+
+    private static long count(DataSource database, String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
