@@ -44,6 +44,12 @@ public final class CalendlyEventParser {
     private static final int MAX_EVENT_NAME_LENGTH = 200;
 
     private final ObjectMapper mapper;
+    /**
+     * Reads bodies from bytes. It finds duplicate keys while building the tree, from the object's own
+     * map, instead of keeping a set of names per object in the parser as {@link #mapper} does; its
+     * errors are never shown, the text path reports them.
+     */
+    private final ObjectMapper bytesMapper;
 
     private CalendlyEventParser(int maxStringLength) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -52,15 +58,19 @@ public final class CalendlyEventParser {
                 .maxStringLength(maxStringLength)
                 .maxNameLength(Math.min(maxStringLength, 50_000))
                 .build();
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        this.mapper = mapper(JsonFactory.builder().streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+        this.bytesMapper = mapper(JsonFactory.builder().streamReadConstraints(constraints).build())
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
+
+    private static JsonMapper.Builder mapper(JsonFactory factory) {
+        return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .build();
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Returns a parser whose string limit is the default body limit, 256 KiB. */
@@ -158,7 +168,7 @@ public final class CalendlyEventParser {
             return null;
         }
         try {
-            return mapper.readTree(body, start, body.length - start);
+            return bytesMapper.readTree(body, start, body.length - start);
         } catch (IOException | RuntimeException e) {
             return null;
         }

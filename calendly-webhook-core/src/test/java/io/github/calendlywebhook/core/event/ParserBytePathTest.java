@@ -20,7 +20,7 @@ class ParserBytePathTest {
     private static final String[] FRAGMENTS = {
         "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "\\ud800", "null", "true", "1e309", "-0", "1.5E-400",
         "\"event\"", "\"payload\"", "\"uri\"", "\u00e9", "\u0000", "\uFEFF", "\u2003", " ", "\u001c", "\n",
-        "\"created_at\":\"2026-02-29T00:00:00Z\"", "\"amount\":12.50",
+        "\"created_at\":\"2026-02-29T00:00:00Z\"", "\"amount\":12.50", "\"uri\":\"x\",", "\"email\":null,",
     };
 
     private final CalendlyEventParser parser = CalendlyEventParser.create(4096);
@@ -79,6 +79,20 @@ class ParserBytePathTest {
         byte[] body = "{\"event\":\"\u65e5\u672c\u8a9e\" \"x\"}".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> parser.parse(body)).hasMessage(message(() -> parser.readTreeFromText(body)));
+    }
+
+    @Test
+    void duplicateKeysAreRejectedAsBeforeWhereverTheyAre() {
+        List<String> bodies = List.of("{\"event\":\"a\",\"event\":\"b\",\"payload\":{}}",
+                "{\"event\":\"invitee.created\",\"payload\":{\"uri\":\"u\",\"uri\":\"u\"}}",
+                "{\"event\":\"invitee.created\",\"payload\":{\"uri\":\"u\",\"x\":[{\"a\":null,\"a\":null}]}}",
+                "{\"event\":\"invitee.created\",\"payload\":{\"uri\":\"u\",\"t\":{\"k\":{},\"k\":1}}}");
+        for (String text : bodies) {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(parser.readTreeFromBytes(body)).as(text).isNull();
+            assertThatThrownBy(() -> parser.parse(body)).as(text).isInstanceOf(MalformedPayloadException.class)
+                    .hasMessage(message(() -> parser.readTreeFromText(body)));
+        }
     }
 
     @Test
