@@ -1,6 +1,9 @@
 package io.github.calendlywebhook.core.signature;
 
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +22,19 @@ import org.jspecify.annotations.Nullable;
  * @param timestampEnd where the timestamp text ends (exclusive); that text, exactly as sent, was signed
  * @param epochSecond the timestamp as a number
  * @param signatures how many well-formed {@code v1} entries the header has, at least one
+ * @param first the first well-formed signature, decoded: four big-endian 64-bit words
  */
-record SignatureHeader(String value, int timestampStart, int timestampEnd, long epochSecond, int signatures) {
+record SignatureHeader(String value, int timestampStart, int timestampEnd, long epochSecond, int signatures,
+        FirstSignature first) {
 
     private static final int HEX_LENGTH = HmacSha256.LENGTH * 2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    /** The value of each ASCII hex digit, either case; -1 for every other character below 128. */
+    private static final byte[] HEX_VALUES = hexValues();
+
+    /** The 32 bytes of a signature as four big-endian words. */
+    record FirstSignature(long w0, long w1, long w2, long w3) {
+    }
 
     /** Returns the timestamp text exactly as sent. */
     String timestamp() {
@@ -36,6 +48,7 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
         int timestampStart = -1;
         int timestampEnd = -1;
         int signatures = 0;
+        FirstSignature first = null;
         int length = value.length();
         for (int start = 0; start <= length; ) {
             int end = partEnd(value, start);
@@ -51,8 +64,13 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
                     }
                     timestampStart = textStart;
                     timestampEnd = textEnd;
-                } else if (isV1(value, keyStart, keyEnd) && isHex(value, textStart, textEnd)) {
-                    signatures++;
+                } else if (isV1(value, keyStart, keyEnd) && textEnd - textStart == HEX_LENGTH) {
+                    if (first == null) {
+                        first = decode(value, textStart);
+                        signatures += first == null ? 0 : 1;
+                    } else if (isHex(value, textStart, textEnd)) {
+                        signatures++;
+                    }
                 }
             }
             start = end + 1;
@@ -61,10 +79,10 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
             throw malformed("the signature header has no timestamp");
         }
         long epochSecond = parseSeconds(value, timestampStart, timestampEnd);
-        if (signatures == 0) {
+        if (first == null) {
             throw malformed("the signature header has no v1 signature of 64 hex digits");
         }
-        return new SignatureHeader(value, timestampStart, timestampEnd, epochSecond, signatures);
+        return new SignatureHeader(value, timestampStart, timestampEnd, epochSecond, signatures, first);
     }
 
     /**
@@ -74,6 +92,11 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
      * @param mac the expected MAC, {@value HmacSha256#LENGTH} bytes
      */
     boolean matchesAny(byte[] mac) {
+        if (signatures == 1) {
+            long diff = ((long) LONGS.get(mac, 0) ^ first.w0()) | ((long) LONGS.get(mac, 8) ^ first.w1())
+                    | ((long) LONGS.get(mac, 16) ^ first.w2()) | ((long) LONGS.get(mac, 24) ^ first.w3());
+            return diff == 0;
+        }
         boolean matched = false;
         int length = value.length();
         for (int start = 0; start <= length; ) {
@@ -91,6 +114,36 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
             start = end + 1;
         }
         return matched;
+    }
+
+    /** Decodes 64 hex digits, or returns {@code null} when one is not a hex digit. */
+    static @Nullable FirstSignature decode(String text, int from) {
+        if (!isHex(text, from, from + HEX_LENGTH)) {
+            return null;
+        }
+        return new FirstSignature(word(text, from), word(text, from + 16), word(text, from + 32), word(text, from + 48));
+    }
+
+    /** Returns 16 hex digits, already checked, as one word. */
+    private static long word(String text, int from) {
+        long word = 0;
+        for (int i = from; i < from + 16; i++) {
+            word = word << 4 | HEX_VALUES[text.charAt(i)];
+        }
+        return word;
+    }
+
+    private static byte[] hexValues() {
+        byte[] values = new byte[128];
+        java.util.Arrays.fill(values, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) {
+            values[c] = (byte) (c - '0');
+        }
+        for (int c = 'a'; c <= 'f'; c++) {
+            values[c] = (byte) (c - 'a' + 10);
+            values[c - 'a' + 'A'] = (byte) (c - 'a' + 10);
+        }
+        return values;
     }
 
     /** Compares 32 bytes with 64 hex digits (already checked to be hex) without an early exit. */
@@ -174,8 +227,7 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
         }
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex) {
+            if (c >= HEX_VALUES.length || HEX_VALUES[c] < 0) {
                 return false;
             }
         }

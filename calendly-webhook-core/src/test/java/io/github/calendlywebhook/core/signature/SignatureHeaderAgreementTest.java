@@ -79,6 +79,25 @@ class SignatureHeaderAgreementTest {
         assertThat(accepted).isZero();
     }
 
+    @Test
+    void aSingleSignatureIsDecodedOnceAndMatchesOnlyItsOwnMac() {
+        byte[] mac = new byte[HmacSha256.LENGTH];
+        new Random(5).nextBytes(mac);
+        String hex = HexFormat.of().formatHex(mac);
+        int accepted = 0;
+        for (int i = 0; i < hex.length(); i++) {
+            for (char digit : "0123456789abcdefABCDEF".toCharArray()) {
+                if (Character.toLowerCase(digit) != hex.charAt(i)) {
+                    String changed = hex.substring(0, i) + digit + hex.substring(i + 1);
+                    accepted += SignatureHeader.parse("t=1,v1=" + changed).matchesAny(mac) ? 1 : 0;
+                }
+            }
+        }
+
+        assertThat(SignatureHeader.parse("t=1,v1=" + hex.toUpperCase(java.util.Locale.ROOT)).matchesAny(mac)).isTrue();
+        assertThat(accepted).isZero();
+    }
+
     private static void assertAgrees(String header) {
         Reference expected = Reference.parse(header);
         SignatureHeader actual;
