@@ -41,10 +41,9 @@ final class HmacSha256 {
     /** Returns HMAC-SHA256 over {@code timestamp + "." + body}, reading the body as raw bytes. */
     byte[] sign(String timestamp, byte[] body) {
         Lane lane = acquire();
-        byte[] out = new byte[LENGTH];
-        lane.compute(timestamp, 0, timestamp.length(), body, out);
+        byte[] mac = lane.compute(timestamp, 0, timestamp.length(), body);
         release(lane);
-        return out;
+        return mac;
     }
 
     /**
@@ -53,11 +52,9 @@ final class HmacSha256 {
      */
     boolean matchesAny(SignatureHeader header, byte[] body) {
         Lane lane = acquire();
-        byte[] out = lane.digest;
-        lane.compute(header.value(), header.timestampStart(), header.timestampEnd(), body, out);
-        boolean matched = header.matchesAny(out);
+        byte[] mac = lane.compute(header.value(), header.timestampStart(), header.timestampEnd(), body);
         release(lane);
-        return matched;
+        return header.matchesAny(mac);
     }
 
     /** Returns the number of {@code Mac}s currently waiting in the pool. */
@@ -131,14 +128,13 @@ final class HmacSha256 {
 
         final Mac mac;
         final byte[] scratch = new byte[SCRATCH];
-        final byte[] digest = new byte[LENGTH];
 
         Lane(Mac mac) {
             this.mac = mac;
         }
 
-        /** Computes over the ASCII characters {@code [from, to)} of {@code text}, a dot, and the body. */
-        void compute(String text, int from, int to, byte[] body, byte[] out) {
+        /** Returns the MAC over the ASCII characters {@code [from, to)} of {@code text}, a dot, and the body. */
+        byte[] compute(String text, int from, int to, byte[] body) {
             int n = 0;
             for (int i = from; i < to; i++) {
                 if (n == SCRATCH) {
@@ -154,11 +150,7 @@ final class HmacSha256 {
             scratch[n++] = '.';
             mac.update(scratch, 0, n);
             mac.update(body);
-            try {
-                mac.doFinal(out, 0);
-            } catch (javax.crypto.ShortBufferException e) {
-                throw new IllegalStateException("HMAC-SHA256 output buffer too short", e);
-            }
+            return mac.doFinal();
         }
     }
 }

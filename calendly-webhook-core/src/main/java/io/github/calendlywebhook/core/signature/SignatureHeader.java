@@ -116,21 +116,30 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
         return matched;
     }
 
-    /** Decodes 64 hex digits, or returns {@code null} when one is not a hex digit. */
+    /** Decodes 64 hex digits in one pass, or returns {@code null} when one is not a hex digit. */
     static @Nullable FirstSignature decode(String text, int from) {
-        if (!isHex(text, from, from + HEX_LENGTH)) {
-            return null;
+        long w0 = 0;
+        long w1 = 0;
+        long w2 = 0;
+        long w3 = 0;
+        int bad = 0;
+        for (int i = from; i < from + 16; i++) {
+            int a = tableValue(text.charAt(i));
+            int b = tableValue(text.charAt(i + 16));
+            int c = tableValue(text.charAt(i + 32));
+            int d = tableValue(text.charAt(i + 48));
+            bad |= a | b | c | d;
+            w0 = w0 << 4 | (a & 0x0f);
+            w1 = w1 << 4 | (b & 0x0f);
+            w2 = w2 << 4 | (c & 0x0f);
+            w3 = w3 << 4 | (d & 0x0f);
         }
-        return new FirstSignature(word(text, from), word(text, from + 16), word(text, from + 32), word(text, from + 48));
+        return bad < 0 ? null : new FirstSignature(w0, w1, w2, w3);
     }
 
-    /** Returns 16 hex digits, already checked, as one word. */
-    private static long word(String text, int from) {
-        long word = 0;
-        for (int i = from; i < from + 16; i++) {
-            word = word << 4 | HEX_VALUES[text.charAt(i)];
-        }
-        return word;
+    /** Returns the value of a hex digit, or -1. */
+    private static int tableValue(char c) {
+        return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
     }
 
     private static byte[] hexValues() {
@@ -227,7 +236,7 @@ record SignatureHeader(String value, int timestampStart, int timestampEnd, long 
         }
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (c >= HEX_VALUES.length || HEX_VALUES[c] < 0) {
+            if (tableValue(c) < 0) {
                 return false;
             }
         }
