@@ -32,6 +32,8 @@ public final class AggregatingAuditLog implements AuditLog {
     private final Clock clock;
     private final Duration window;
     private final Map<Kind, Window> windows = new LinkedHashMap<>();
+    /** The size of {@link #windows}, readable without the lock: while it is 0 there is nothing to aggregate or flush. */
+    private volatile int openKinds;
 
     private record Kind(Outcome outcome, String clientAddress) {
     }
@@ -72,11 +74,15 @@ public final class AggregatingAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEntry entry) {
+        Outcome outcome = entry.outcome();
+        if ((outcome == null || outcome.acknowledged()) && openKinds == 0) {
+            delegate.record(entry);
+            return;
+        }
         Instant now = clock.instant();
         List<AuditEntry> toWrite = new ArrayList<>(2);
         synchronized (windows) {
             collectClosed(now, toWrite, false);
-            Outcome outcome = entry.outcome();
             if (outcome == null || outcome.acknowledged()) {
                 toWrite.add(entry);
             } else {
@@ -90,6 +96,7 @@ public final class AggregatingAuditLog implements AuditLog {
                     open.last = now;
                 }
             }
+            openKinds = windows.size();
         }
         toWrite.forEach(delegate::record);
     }
@@ -99,6 +106,7 @@ public final class AggregatingAuditLog implements AuditLog {
         List<AuditEntry> toWrite = new ArrayList<>();
         synchronized (windows) {
             collectClosed(clock.instant(), toWrite, true);
+            openKinds = windows.size();
         }
         toWrite.forEach(delegate::record);
     }

@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses a webhook body into a {@link CalendlyEvent}, reading both the current (v2) envelope and the
@@ -40,9 +41,15 @@ public final class CalendlyEventParser {
     /** The maximum length of a string when no body limit is given, 256 KiB. */
     public static final int DEFAULT_MAX_STRING_LENGTH = 256 * 1024;
 
-    private static final Pattern EVENT_NAME = Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
+    private static final int MAX_EVENT_NAME_LENGTH = 200;
 
     private final ObjectMapper mapper;
+    /**
+     * Reads bodies from bytes. It finds duplicate keys while building the tree, from the object's own
+     * map, instead of keeping a set of names per object in the parser as {@link #mapper} does; its
+     * errors are never shown, the text path reports them.
+     */
+    private final ObjectMapper bytesMapper;
 
     private CalendlyEventParser(int maxStringLength) {
         StreamReadConstraints constraints = StreamReadConstraints.builder()
@@ -51,15 +58,19 @@ public final class CalendlyEventParser {
                 .maxStringLength(maxStringLength)
                 .maxNameLength(Math.min(maxStringLength, 50_000))
                 .build();
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(constraints)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        this.mapper = mapper(JsonFactory.builder().streamReadConstraints(constraints)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
                 .build();
-        this.mapper = JsonMapper.builder(factory)
+        this.bytesMapper = mapper(JsonFactory.builder().streamReadConstraints(constraints).build())
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .build();
+    }
+
+    private static JsonMapper.Builder mapper(JsonFactory factory) {
+        return JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-                .build();
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES);
     }
 
     /** Returns a parser whose string limit is the default body limit, 256 KiB. */
@@ -88,8 +99,12 @@ public final class CalendlyEventParser {
      * @throws MalformedPayloadException when the body is not a Calendly envelope
      */
     public CalendlyEvent parse(byte[] body) {
-        String json = decodeUtf8(body);
-        JsonNode root = readTree(json);
+        JsonNode root = readTreeFromBytes(body);
+        return read(root != null ? root : readTreeFromText(body), body);
+    }
+
+    /** Reads the event from the body's tree. */
+    CalendlyEvent read(JsonNode root, byte[] body) {
         if (!root.isObject()) {
             throw new MalformedPayloadException("body must be a JSON object");
         }
@@ -98,7 +113,7 @@ public final class CalendlyEventParser {
             throw new MalformedPayloadException("'event' must be a non-blank string");
         }
         String name = nameNode.textValue();
-        if (!EVENT_NAME.matcher(name).matches()) {
+        if (!isEventName(name)) {
             throw new MalformedPayloadException("'event' is not a valid event name");
         }
         JsonNode payload = root.get("payload");
@@ -110,11 +125,72 @@ public final class CalendlyEventParser {
             Instant time = JsonFields.instant(root, "time");
             EventMetadata metadata = new EventMetadata(name, time != null ? time : JsonFields.instant(root, "created_at"),
                     null, PayloadFormat.LEGACY_V1, test);
-            return V1PayloadReader.read(metadata, payload, json);
+            return V1PayloadReader.read(metadata, payload, body);
         }
         EventMetadata metadata = new EventMetadata(name, JsonFields.instant(root, "created_at"),
                 JsonFields.nonBlankText(root, "created_by"), PayloadFormat.V2, test);
-        return V2PayloadReader.read(metadata, payload, json);
+        return V2PayloadReader.read(metadata, payload, body);
+    }
+
+    /** Returns whether the name is 1 to 200 of {@code A-Z a-z 0-9 _ . : -}. */
+    static boolean isEventName(String name) {
+        int length = name.length();
+        if (length < 1 || length > MAX_EVENT_NAME_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = name.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    || c == '.' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the tree straight from the bytes when the body is well-formed UTF-8 JSON starting with an
+     * object; returns {@code null} for anything else (invalid UTF-8, a blank body, a body Jackson rejects),
+     * which then takes the text path so that every error message stays what it was.
+     */
+    @Nullable JsonNode readTreeFromBytes(byte[] body) {
+        if (!Utf8.isAscii(body) && !Utf8.isValid(body)) {
+            return null;
+        }
+        int start = body.length >= 3 && body[0] == (byte) 0xef && body[1] == (byte) 0xbb && body[2] == (byte) 0xbf ? 3 : 0;
+        int first = start;
+        while (first < body.length && isAsciiWhitespace(body[first])) {
+            first++;
+        }
+        // Jackson guesses UTF-16 or UTF-32 from zero bytes among the first four; those bodies take the text path.
+        if (first == body.length || body[first] != '{' || hasZeroByte(body, start, Math.min(body.length, start + 4))) {
+            return null;
+        }
+        try {
+            return bytesMapper.readTree(body, start, body.length - start);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whitespace as {@link Character#isWhitespace} defines it, for ASCII bytes. */
+    private static boolean isAsciiWhitespace(byte b) {
+        return b == ' ' || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f);
+    }
+
+    private static boolean hasZeroByte(byte[] body, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads the tree from the decoded text: strict UTF-8 decoding, then Jackson over characters. */
+    JsonNode readTreeFromText(byte[] body) {
+        return readTree(decodeUtf8(body));
     }
 
     private static String decodeUtf8(byte[] body) {

@@ -20,10 +20,17 @@ final class Fragments {
         if (node == null) {
             return Tracking.NONE;
         }
-        Tracking tracking = new Tracking(text(node, "utm_campaign"), text(node, "utm_source"),
-                text(node, "utm_medium"), text(node, "utm_content"), text(node, "utm_term"),
-                text(node, "salesforce_uuid"));
-        return tracking.equals(Tracking.NONE) ? Tracking.NONE : tracking;
+        String campaign = text(node, "utm_campaign");
+        String source = text(node, "utm_source");
+        String medium = text(node, "utm_medium");
+        String content = text(node, "utm_content");
+        String term = text(node, "utm_term");
+        String salesforce = text(node, "salesforce_uuid");
+        if (campaign == null && source == null && medium == null && content == null && term == null
+                && salesforce == null) {
+            return Tracking.NONE;
+        }
+        return new Tracking(campaign, source, medium, content, term, salesforce);
     }
 
     /** Reads {@code questions_and_answers}; a multi-select answer (an array) is joined with new lines. */

@@ -3,8 +3,6 @@ package io.github.calendlywebhook.core.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 /** Typed, tolerant reads from a JSON tree: a missing, null or wrong-typed field reads as absent. */
 final class JsonFields {
 
-    private static final int MAX_TIMESTAMP_LENGTH = 64;
     private static final int MAX_MONEY_SCALE = 20;
     /** Amounts of a trillion or more read as absent: stores keep money as DECIMAL(19, 4), and sums must fit too. */
     private static final int MAX_MONEY_INTEGER_DIGITS = 12;
@@ -47,18 +44,7 @@ final class JsonFields {
 
     static @Nullable Instant instant(@Nullable JsonNode parent, String field) {
         String text = text(parent, field);
-        if (text == null || text.length() > MAX_TIMESTAMP_LENGTH) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return text == null ? null : Timestamps.parse(text);
     }
 
     /** Reads an amount of money from a JSON number or numeric string, exactly as written. */

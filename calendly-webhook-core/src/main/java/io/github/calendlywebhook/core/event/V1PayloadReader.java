@@ -8,6 +8,7 @@ import static io.github.calendlywebhook.core.event.JsonFields.object;
 import static io.github.calendlywebhook.core.event.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,7 @@ final class V1PayloadReader {
         return object(payload, "invitee") != null;
     }
 
-    static CalendlyEvent read(EventMetadata metadata, JsonNode payload, String rawJson) {
+    static CalendlyEvent read(EventMetadata metadata, JsonNode payload, byte[] body) {
         JsonNode inviteeNode = object(payload, "invitee");
         switch (metadata.name()) {
             case InviteeCreatedEvent.NAME:
@@ -36,7 +37,7 @@ final class V1PayloadReader {
             default:
                 String uuid = nonBlankText(inviteeNode, "uuid");
                 return new UnknownEvent(metadata, uuid == null ? nonBlankText(inviteeNode, "uri") : "uuid:" + uuid,
-                        rawJson);
+                        new String(body, StandardCharsets.UTF_8));
         }
     }
 

@@ -9,6 +9,7 @@ import static io.github.calendlywebhook.core.event.JsonFields.object;
 import static io.github.calendlywebhook.core.event.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ final class V2PayloadReader {
     private V2PayloadReader() {
     }
 
-    static CalendlyEvent read(EventMetadata metadata, JsonNode payload, String rawJson) {
+    static CalendlyEvent read(EventMetadata metadata, JsonNode payload, byte[] body) {
         switch (metadata.name()) {
             case InviteeCreatedEvent.NAME:
                 return new InviteeCreatedEvent(metadata, invitee(payload));
@@ -39,7 +40,7 @@ final class V2PayloadReader {
             case RoutingFormSubmissionCreatedEvent.NAME:
                 return new RoutingFormSubmissionCreatedEvent(metadata, submission(payload));
             default:
-                return new UnknownEvent(metadata, nonBlankText(payload, "uri"), rawJson);
+                return new UnknownEvent(metadata, nonBlankText(payload, "uri"), new String(body, StandardCharsets.UTF_8));
         }
     }
 

@@ -14,7 +14,8 @@ final class Delivery {
     @Nullable Outcome outcome;
     @Nullable CalendlyEvent event;
     @Nullable String detail;
-    @Nullable String signatureTimestamp;
+    /** The signature header value verified, kept only to log its timestamp in debug mode. */
+    @Nullable String signatureHeader;
 
     Delivery(Instant receivedAt, String remoteAddress) {
         this.receivedAt = receivedAt;

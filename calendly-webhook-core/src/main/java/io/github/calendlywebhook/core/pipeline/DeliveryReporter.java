@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,20 +57,31 @@ final class DeliveryReporter {
         }
         Outcome outcome = Objects.requireNonNull(d.outcome, "outcome");
         CalendlyEvent event = d.event;
-        DeliveryResult result = new DeliveryResult(outcome, event, d.source(), d.clientAddress, took);
         AuditEntry entry = AuditEntry.delivery(d.receivedAt, outcome, d.clientAddress,
                 event == null ? null : event.name(), event == null ? null : event.idempotencyKey(), d.detail, took,
                 d.source());
-        report(result, entry, d.signatureTimestamp);
-    }
-
-    private void report(DeliveryResult result, AuditEntry entry, @Nullable String signatureTimestamp) {
         try {
             auditLog.record(entry);
         } catch (RuntimeException e) {
             auditFailures.incrementAndGet();
             LOG.warn("Audit log failed to record a {} delivery: {}", entry.action(), e.toString());
         }
+        if (!observers.isEmpty()) {
+            observe(new DeliveryResult(outcome, event, entry.source(), d.clientAddress, took));
+        }
+        if (debug) {
+            String timestamp = LogText.signatureTimestamp(d.signatureHeader);
+            LOG.info("Calendly webhook {} {} from {}: event={} key={} signature {} in {} ms{}", outcome.status(),
+                    outcome.code(), d.clientAddress, LogText.clean(entry.eventName()),
+                    LogText.clean(entry.eventKey()), timestamp == null ? "absent" : timestamp,
+                    took.toMillis(), entry.detail() == null ? "" : " (" + LogText.clean(entry.detail()) + ")");
+        } else if (!outcome.acknowledged() && LOG.isDebugEnabled()) {
+            LOG.debug("Calendly webhook rejected with {} {} from {}", outcome.status(), outcome.code(),
+                    d.clientAddress);
+        }
+    }
+
+    private void observe(DeliveryResult result) {
         for (DeliveryObserver observer : observers) {
             try {
                 observer.onDelivery(result);
@@ -79,15 +89,6 @@ final class DeliveryReporter {
                 observerFailures.incrementAndGet();
                 LOG.warn("Delivery observer {} failed", observer.getClass().getName(), e);
             }
-        }
-        if (debug) {
-            LOG.info("Calendly webhook {} {} from {}: event={} key={} signature {} in {} ms{}", result.outcome().status(),
-                    result.outcome().code(), result.clientAddress(), LogText.clean(entry.eventName()),
-                    LogText.clean(entry.eventKey()), signatureTimestamp == null ? "absent" : signatureTimestamp,
-                    result.processingTime().toMillis(), entry.detail() == null ? "" : " (" + LogText.clean(entry.detail()) + ")");
-        } else if (LOG.isDebugEnabled() && !result.outcome().acknowledged()) {
-            LOG.debug("Calendly webhook rejected with {} {} from {}", result.outcome().status(),
-                    result.outcome().code(), result.clientAddress());
         }
     }
 

@@ -15,13 +15,29 @@ final class LogText {
         if (text == null) {
             return "-";
         }
+        if (text.length() <= MAX && isClean(text)) {
+            return text;
+        }
         String bounded = text.length() > MAX ? text.substring(0, MAX) + "..." : text;
         StringBuilder out = new StringBuilder(bounded.length());
         for (int i = 0; i < bounded.length(); i++) {
             char c = bounded.charAt(i);
-            out.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c);
+            out.append(isUnsafe(c) ? '?' : c);
         }
         return out.toString();
+    }
+
+    private static boolean isClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isUnsafe(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isUnsafe(char c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
     }
 
     /** Returns only the {@code t=} part of a signature header, digits only, or {@code null}. */

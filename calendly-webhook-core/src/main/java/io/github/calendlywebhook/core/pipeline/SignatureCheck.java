@@ -25,9 +25,11 @@ final class SignatureCheck {
             values = request.headers(SignatureHeaders.LEGACY);
         }
         String header = values.isEmpty() ? null : values.get(0);
-        delivery.signatureTimestamp = LogText.signatureTimestamp(header);
-        if (values.stream().distinct().count() > 1) {
-            return "conflicting signature headers";
+        delivery.signatureHeader = header;
+        for (int i = 1; i < values.size(); i++) {
+            if (!values.get(i).equals(header)) {
+                return "conflicting signature headers";
+            }
         }
         try {
             keys.verifier().verify(header, body);

@@ -2,27 +2,17 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
-import io.github.calendlywebhook.core.event.CalendlyEventParser;
-import io.github.calendlywebhook.core.event.MalformedPayloadException;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
-import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
-import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.StoredEvent;
-import java.io.IOException;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -42,37 +32,31 @@ import org.slf4j.LoggerFactory;
 public final class WebhookProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
-    private static final String RETRY_AFTER = "Retry-After";
     /** Seconds Calendly is asked to wait after a 503. */
     static final long UNAVAILABLE_RETRY_SECONDS = 30;
 
     private final WebhookSettings settings;
     private final Clock clock;
-    private final EventStore store;
     private final AggregatingAuditLog auditLog;
-    private final ClientAddressResolver addressResolver;
-    private final IpAllowlist allowlist;
-    private final RateLimitGate rateLimit;
-    private final SignatureCheck signature;
-    private final CalendlyEventParser parser;
     private final DeliveryReporter reporter;
+    private final DeliveryChecks checks;
 
     private WebhookProcessor(Builder b) {
         this.settings = b.settings;
         this.clock = b.clock;
-        this.store = b.store;
-        this.signature = new SignatureCheck(b.signingKeys != null ? b.signingKeys
+        SignatureCheck signature = new SignatureCheck(b.signingKeys != null ? b.signingKeys
                 : SigningKeys.fixed(b.verifier != null ? b.verifier : SignatureVerifier.of(settings, clock)));
-        this.allowlist = b.allowlist != null ? b.allowlist
+        IpAllowlist allowlist = b.allowlist != null ? b.allowlist
                 : configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
-        this.addressResolver = b.addressResolver != null ? b.addressResolver : configured(
+        ClientAddressResolver addressResolver = b.addressResolver != null ? b.addressResolver : configured(
                 "calendly.webhook.trusted-proxies", () -> ClientAddressResolver.trusting(settings.trustedProxies()));
         RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
                 : settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
-        this.rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
-        this.parser = CalendlyEventParser.create(settings.maxBodySize());
+        RateLimitGate rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
         this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
+        this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, rateLimit,
+                signature, reporter);
     }
 
     /**
@@ -115,104 +99,15 @@ public final class WebhookProcessor {
         Delivery d = new Delivery(clock.instant(), request.remoteAddress());
         WebhookResponse response;
         try {
-            response = run(request, d);
+            response = checks.run(request, d);
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure processing a Calendly webhook from {}; answering 503 so it is retried: {}",
                     LogText.clean(d.clientAddress), e.toString());
             d.event = null;
-            response = unavailable(d, "the delivery could not be processed; retry later");
+            response = checks.unavailable(d, "the delivery could not be processed; retry later");
         }
         reporter.finish(d, clock.instant());
         return response;
-    }
-
-    private WebhookResponse run(WebhookRequest request, Delivery d) {
-        if (!"POST".equals(request.method())) {
-            return reject(d, Outcome.METHOD_NOT_ALLOWED, "only POST is accepted", Map.of("Allow", "POST"));
-        }
-        InetAddress client = resolveClient(request);
-        if (client == null ? !allowlist.isEmpty() : !allowlist.allows(client)) {
-            return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
-        }
-        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
-        RateLimitDecision decision = rateLimit.admit(d.clientAddress);
-        if (!decision.allowed()) {
-            return reject(d, Outcome.RATE_LIMITED, "too many requests",
-                    Map.of(RETRY_AFTER, Long.toString(decision.retryAfterSeconds())));
-        }
-        long limit = settings.maxBodySize();
-        if (request.contentLength() > limit) {
-            return failCheck(d, Outcome.PAYLOAD_TOO_LARGE, "body exceeds " + limit + " bytes");
-        }
-        byte[] body;
-        try {
-            body = HttpBodies.readAtMost(request.body(), limit);
-        } catch (IOException e) {
-            return failCheck(d, Outcome.MALFORMED_PAYLOAD, "body could not be read");
-        }
-        if (body == null) {
-            return failCheck(d, Outcome.PAYLOAD_TOO_LARGE, "body exceeds " + limit + " bytes");
-        }
-        if (!HttpBodies.isJson(request.header("Content-Type"))) {
-            return failCheck(d, Outcome.UNSUPPORTED_MEDIA_TYPE, "content type must be application/json");
-        }
-        String signatureFailure = signature.failure(request, body, d);
-        if (signatureFailure != null) {
-            return failCheck(d, Outcome.INVALID_SIGNATURE, signatureFailure);
-        }
-        CalendlyEvent event;
-        try {
-            event = parser.parse(body);
-        } catch (MalformedPayloadException e) {
-            return failCheck(d, Outcome.MALFORMED_PAYLOAD, e.getMessage());
-        }
-        d.event = event;
-        return store(d, event, body);
-    }
-
-    private WebhookResponse store(Delivery d, CalendlyEvent event, byte[] body) {
-        AppendResult result;
-        try {
-            result = store.append(StoredEvent.of(event, body, d.receivedAt, d.source()));
-        } catch (RuntimeException e) {
-            LOG.warn("Event store unavailable for {} ({}); answering 503 so Calendly retries: {}", event.name(),
-                    LogText.clean(event.idempotencyKey()), e.toString());
-            return unavailable(d, "the event could not be stored; retry later");
-        }
-        if (result == AppendResult.DUPLICATE) {
-            d.outcome = Outcome.DUPLICATE;
-            return Responses.DUPLICATE;
-        }
-        d.outcome = Outcome.ACCEPTED;
-        reporter.notifyListeners(event);
-        return Responses.ACCEPTED;
-    }
-
-    /** Returns the client address, or {@code null} when the peer address is not an IP literal. */
-    private @Nullable InetAddress resolveClient(WebhookRequest request) {
-        try {
-            return addressResolver.resolve(request.remoteAddress(), request.headers("X-Forwarded-For"),
-                    request.headers("Forwarded"));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Rejects after the rate-limit check, charging the client under {@link RateLimitPolicy#FAILED_REQUESTS}. */
-    private WebhookResponse failCheck(Delivery d, Outcome outcome, String message) {
-        rateLimit.chargeFailure(d.clientAddress);
-        return reject(d, outcome, message, Map.of());
-    }
-
-    private WebhookResponse unavailable(Delivery d, String message) {
-        return reject(d, Outcome.STORE_UNAVAILABLE, message,
-                Map.of(RETRY_AFTER, Long.toString(UNAVAILABLE_RETRY_SECONDS)));
-    }
-
-    private static WebhookResponse reject(Delivery d, Outcome outcome, String message, Map<String, String> headers) {
-        d.outcome = outcome;
-        d.detail = message;
-        return Responses.error(outcome, message, headers);
     }
 
     private static <T> T configured(String key, Supplier<T> parse) {
