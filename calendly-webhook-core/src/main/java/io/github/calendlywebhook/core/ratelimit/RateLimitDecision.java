@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record RateLimitDecision(boolean allowed, Duration retryAfter) {
 
+    /** The decision for a request that may proceed; shared, as it carries no state. */
+    private static final RateLimitDecision ALLOWED = new RateLimitDecision(true, Duration.ZERO);
+
     /**
      * Validates the decision.
      *
@@ -26,7 +29,7 @@ public record RateLimitDecision(boolean allowed, Duration retryAfter) {
     }
 
     static RateLimitDecision fromWait(long waitNanos) {
-        return waitNanos <= 0 ? new RateLimitDecision(true, Duration.ZERO)
+        return waitNanos <= 0 ? ALLOWED
                 : new RateLimitDecision(false, Duration.ofNanos(waitNanos));
     }
 

@@ -19,7 +19,7 @@ import java.util.Objects;
  * so dropping it changes no decision. Only when more than {@code maximumKeys} keys are active at once
  * (a flood of distinct addresses) can a partly used bucket be evicted early, which grants that key a
  * fresh bucket; memory stays bounded either way. Time comes from the injected {@link Clock}, for the
- * buckets and for the cache's expiry alike. Thread-safe: each bucket has its own lock.
+ * buckets (to the nanosecond) and for the cache's expiry (to the millisecond) alike. Thread-safe: each bucket has its own lock.
  */
 public final class RateLimiter {
 
@@ -37,7 +37,7 @@ public final class RateLimiter {
         this.buckets = Caffeine.newBuilder()
                 .maximumSize(maximumKeys)
                 .expireAfterAccess(longest)
-                .ticker(() -> nanos(clock))
+                .ticker(() -> clock.millis() * 1_000_000L)
                 .executor(Runnable::run)
                 .build();
     }
@@ -75,7 +75,10 @@ public final class RateLimiter {
     public RateLimitDecision tryAcquire(String key) {
         Objects.requireNonNull(key, "key");
         long now = nanos(clock);
-        TokenBucket bucket = buckets.get(key, k -> new TokenBucket(limits, now));
+        TokenBucket bucket = buckets.getIfPresent(key);
+        if (bucket == null) {
+            bucket = buckets.get(key, k -> new TokenBucket(limits, now));
+        }
         return RateLimitDecision.fromWait(bucket.tryAcquire(now));
     }
 
