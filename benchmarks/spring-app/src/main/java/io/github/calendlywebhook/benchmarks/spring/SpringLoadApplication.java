@@ -2,10 +2,12 @@ package io.github.calendlywebhook.benchmarks.spring;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The smallest Spring Boot application on the starter, as the HTTP load test runs it: the webhook
- * endpoint the starter registers and {@link BaselineController}, nothing else. The in-memory store is the
+ * endpoint the starter registers and {@link BaselineServlet} at {@code /baseline}, nothing else. The in-memory store is the
  * default; the {@code h2} profile adds a data source, an H2 file database, which selects the JDBC store.
  *
  * <p>Usage: {@code java -jar spring-app.jar [--server.port=N] [--spring.profiles.active=h2]}, with the
@@ -22,5 +24,15 @@ public class SpringLoadApplication {
      */
     public static void main(String[] args) {
         SpringApplication.run(SpringLoadApplication.class, args);
+    }
+
+    /**
+     * Registers the baseline endpoint.
+     *
+     * @return the registration of {@link BaselineServlet} at {@code /baseline}
+     */
+    @Bean
+    ServletRegistrationBean<BaselineServlet> baseline() {
+        return new ServletRegistrationBean<>(new BaselineServlet(), "/baseline");
     }
 }
