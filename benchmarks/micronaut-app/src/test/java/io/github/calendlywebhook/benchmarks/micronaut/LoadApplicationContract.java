@@ -3,9 +3,11 @@ package io.github.calendlywebhook.benchmarks.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.core.testing.SignedHttp;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,7 @@ abstract class LoadApplicationContract {
 
     @Test
     void signedDeliveryShouldBeAccepted() throws Exception {
-        HttpResponse<String> response = Deliveries.post(server.getPort(), PATH, ConformanceSettings.SECRET,
+        HttpResponse<String> response = SignedHttp.post(url(server.getPort(), PATH), ConformanceSettings.SECRET,
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -29,9 +31,9 @@ abstract class LoadApplicationContract {
     @Test
     void replayedDeliveryShouldBeAnsweredAsDuplicate() throws Exception {
         byte[] body = SignedPayloads.inviteeCreated();
-        Deliveries.post(server.getPort(), PATH, ConformanceSettings.SECRET, body);
+        SignedHttp.post(url(server.getPort(), PATH), ConformanceSettings.SECRET, body);
 
-        HttpResponse<String> replay = Deliveries.post(server.getPort(), PATH, ConformanceSettings.SECRET, body);
+        HttpResponse<String> replay = SignedHttp.post(url(server.getPort(), PATH), ConformanceSettings.SECRET, body);
 
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).contains("duplicate");
@@ -39,7 +41,7 @@ abstract class LoadApplicationContract {
 
     @Test
     void deliverySignedWithAnotherKeyShouldBeRejected() throws Exception {
-        HttpResponse<String> response = Deliveries.post(server.getPort(), PATH, "another-signing-key-0123456789",
+        HttpResponse<String> response = SignedHttp.post(url(server.getPort(), PATH), "another-signing-key-0123456789",
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -48,7 +50,7 @@ abstract class LoadApplicationContract {
 
     @Test
     void baselineShouldAnswer200WithoutCheckingAnything() throws Exception {
-        HttpResponse<String> response = Deliveries.post(server.getPort(), "/baseline", "any-key-at-all-0123456789",
+        HttpResponse<String> response = SignedHttp.post(url(server.getPort(), "/baseline"), "any-key-at-all-0123456789",
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -57,5 +59,9 @@ abstract class LoadApplicationContract {
     @Test
     void serverShouldListenOnLoopbackOnly() {
         assertThat(server.getHost()).isEqualTo("127.0.0.1");
+    }
+
+    private static URI url(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

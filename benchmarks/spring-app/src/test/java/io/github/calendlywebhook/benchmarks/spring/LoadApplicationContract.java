@@ -3,7 +3,9 @@ package io.github.calendlywebhook.benchmarks.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.core.testing.SignedHttp;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +20,7 @@ abstract class LoadApplicationContract {
 
     @Test
     void signedDeliveryShouldBeAccepted() throws Exception {
-        HttpResponse<String> response = Deliveries.post(port, PATH, ConformanceSettings.SECRET,
+        HttpResponse<String> response = SignedHttp.post(url(port, PATH), ConformanceSettings.SECRET,
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -28,9 +30,9 @@ abstract class LoadApplicationContract {
     @Test
     void replayedDeliveryShouldBeAnsweredAsDuplicate() throws Exception {
         byte[] body = SignedPayloads.inviteeCreated();
-        Deliveries.post(port, PATH, ConformanceSettings.SECRET, body);
+        SignedHttp.post(url(port, PATH), ConformanceSettings.SECRET, body);
 
-        HttpResponse<String> replay = Deliveries.post(port, PATH, ConformanceSettings.SECRET, body);
+        HttpResponse<String> replay = SignedHttp.post(url(port, PATH), ConformanceSettings.SECRET, body);
 
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).contains("duplicate");
@@ -38,7 +40,7 @@ abstract class LoadApplicationContract {
 
     @Test
     void deliverySignedWithAnotherKeyShouldBeRejected() throws Exception {
-        HttpResponse<String> response = Deliveries.post(port, PATH, "another-signing-key-0123456789",
+        HttpResponse<String> response = SignedHttp.post(url(port, PATH), "another-signing-key-0123456789",
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(401);
@@ -47,9 +49,13 @@ abstract class LoadApplicationContract {
 
     @Test
     void baselineShouldAnswer200WithoutCheckingAnything() throws Exception {
-        HttpResponse<String> response = Deliveries.post(port, "/baseline", "any-key-at-all-0123456789",
+        HttpResponse<String> response = SignedHttp.post(url(port, "/baseline"), "any-key-at-all-0123456789",
                 SignedPayloads.inviteeCreated());
 
         assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static URI url(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 }

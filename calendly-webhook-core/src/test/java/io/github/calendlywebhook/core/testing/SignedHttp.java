@@ -1,7 +1,6 @@
-package io.github.calendlywebhook.benchmarks.micronaut;
+package io.github.calendlywebhook.core.testing;
 
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,17 +8,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 
-/** Sends deliveries to the running application over real HTTP on 127.0.0.1. */
-final class Deliveries {
+/** Sends a delivery signed now, as Calendly does, to a running endpoint over real HTTP. */
+public final class SignedHttp {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private Deliveries() {
+    private SignedHttp() {
     }
 
-    static HttpResponse<String> post(int port, String path, String secret, byte[] body)
+    /**
+     * Posts the body as JSON with a {@code Calendly-Webhook-Signature} made with the secret.
+     *
+     * @param uri the endpoint
+     * @param secret the signing key
+     * @param body the body
+     * @return the response, its body as text
+     * @throws IOException when the request fails
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public static HttpResponse<String> post(URI uri, String secret, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
                 .header(SignatureHeaders.CALENDLY, SignedPayloads.sign(secret, body, Instant.now()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
