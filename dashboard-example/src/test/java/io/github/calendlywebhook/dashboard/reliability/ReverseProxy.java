@@ -72,7 +72,9 @@ final class ReverseProxy implements AutoCloseable {
                     "  client_body_temp_path " + dir.resolve("body") + ";", "  proxy_temp_path " + dir.resolve("proxy") + ";",
                     "  fastcgi_temp_path " + dir.resolve("fastcgi") + ";", "  uwsgi_temp_path " + dir.resolve("uwsgi") + ";",
                     "  scgi_temp_path " + dir.resolve("scgi") + ";", "  include " + dir.resolve("site.conf") + ";", "}", ""));
-            command = List.of("nginx", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-e", log.toString());
+            // Debian installs nginx in /usr/sbin, which a non-root PATH may lack.
+            String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+            command = List.of(nginx, "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString(), "-e", log.toString());
         } else {
             site = replaceOnce(site, "reverse_proxy 127.0.0.1:8080 {", "reverse_proxy 127.0.0.1:" + upstreamPort + " {");
             site = replaceOnce(site, "\ndashboard.example.com {", "\ndashboard.example.com:" + port + " {");
