@@ -4,7 +4,7 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;

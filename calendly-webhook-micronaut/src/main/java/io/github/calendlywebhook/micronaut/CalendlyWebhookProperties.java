@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.micronaut;
 
-import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.ReadableBytes;
 import java.time.Duration;

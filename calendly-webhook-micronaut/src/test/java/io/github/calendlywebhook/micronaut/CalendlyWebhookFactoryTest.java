@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;

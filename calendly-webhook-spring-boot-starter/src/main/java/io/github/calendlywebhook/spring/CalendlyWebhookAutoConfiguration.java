@@ -9,7 +9,7 @@ import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.store.EventStore;

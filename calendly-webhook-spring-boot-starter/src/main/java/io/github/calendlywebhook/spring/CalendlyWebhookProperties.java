@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.spring;
 
-import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

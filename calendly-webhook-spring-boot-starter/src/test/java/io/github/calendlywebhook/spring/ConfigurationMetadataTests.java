@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
 import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;

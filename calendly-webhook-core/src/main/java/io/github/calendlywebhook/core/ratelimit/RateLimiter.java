@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

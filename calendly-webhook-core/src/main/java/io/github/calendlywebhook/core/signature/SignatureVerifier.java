@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.signature;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

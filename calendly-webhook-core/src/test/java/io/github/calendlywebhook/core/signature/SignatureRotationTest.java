@@ -4,7 +4,7 @@ import static io.github.calendlywebhook.core.signature.SignatureVerifierTest.ass
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
 import io.github.calendlywebhook.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.dashboard.calendly;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
 import io.github.calendlywebhook.dashboard.calendly.SigningKeyRepository.StoredKey;

@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.pipeline;
+package io.github.calendlywebhook.core.config;
 
 import java.time.Duration;
 import java.time.Instant;
