@@ -8,6 +8,7 @@ import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.Mechanisms;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -52,7 +53,7 @@ public final class CalendlyWebhookAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SignatureVerifier calendlyWebhookSignatureVerifier(WebhookSettings settings, Clock clock) {
-        return ConfigurationErrors.explain(() -> SignatureVerifier.of(ConfigurationErrors.requireSecret(settings), clock));
+        return ConfigurationErrors.explain(() -> Mechanisms.verifier(ConfigurationErrors.requireSecret(settings), clock));
     }
 
     @Bean
@@ -72,7 +73,7 @@ public final class CalendlyWebhookAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "calendly.webhook.rate-limit.enabled", matchIfMissing = true)
     RateLimiter calendlyWebhookRateLimiter(WebhookSettings settings, Clock clock) {
-        return RateLimiter.of(settings, clock);
+        return Mechanisms.rateLimiter(settings, clock);
     }
 
     @Bean
