@@ -22,9 +22,6 @@ import org.jspecify.annotations.Nullable;
 @ConfigurationProperties(CommonWebhookProperties.PREFIX)
 public class CalendlyWebhookProperties extends CommonWebhookProperties {
 
-    /** The prefix of every key. */
-    public static final String PREFIX = CommonWebhookProperties.PREFIX;
-
     private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private List<Map<String, Object>> previousSecretEntries = List.of();
 
