@@ -1,8 +1,8 @@
 package io.github.calendlywebhook.benchmarks;
 
-import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.servlet.CalendlyWebhookServlet;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;

@@ -4,8 +4,9 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -39,17 +40,6 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the clock the checks read time from: the system clock in UTC.
-     *
-     * @return the clock
-     */
-    @Singleton
-    @Requires(missingBeans = Clock.class)
-    Clock calendlyWebhookClock() {
-        return Clock.systemUTC();
-    }
-
-    /**
      * Returns the listener that publishes stored events as Micronaut application events.
      *
      * @param publisher the application's event publisher
@@ -65,7 +55,7 @@ public class CalendlyWebhookFactory {
      * Pending aggregated rejections are written to the audit log on shutdown.
      *
      * @param settings the settings
-     * @param clock the clock
+     * @param clock the application's clock, if it declares one
      * @param store the store
      * @param auditLog the audit log
      * @param listeners the listeners, the application event publisher included
@@ -75,11 +65,20 @@ public class CalendlyWebhookFactory {
     @Context
     @Bean(preDestroy = "flushAudit")
     @Requires(missingBeans = WebhookProcessor.class)
-    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store, AuditLog auditLog,
+    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
+            AuditLog auditLog,
             List<CalendlyEventListener> listeners, List<DeliveryObserver> observers) {
-        WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock).store(store).auditLog(auditLog);
+        WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store).auditLog(auditLog);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
         return builder.build();
+    }
+
+    /**
+     * Returns the application's clock when it declares exactly one, otherwise the system clock in UTC. The
+     * adapter registers no clock of its own, so an application's {@code Clock} injection points are its own.
+     */
+    static Clock clock(BeanProvider<Clock> clock) {
+        return clock.isUnique() ? clock.get() : Clock.systemUTC();
     }
 }

@@ -1,10 +1,11 @@
 package io.github.calendlywebhook.micronaut;
 
-import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.CommonWebhookProperties;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.core.convert.format.ReadableBytes;
-import java.time.Duration;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -13,182 +14,65 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Binds {@code calendly.webhook.*}, the same keys as the Spring Boot starter, and turns them into the
- * core {@link WebhookSettings}, which validate every value. Defaults are the core's.
+ * Binds {@code calendly.webhook.*}, the same keys as the Spring Boot starter, to the core
+ * {@link WebhookSettings}. The keys, defaults and validation are the core's {@link CommonWebhookProperties};
+ * this class adds only the body size in Micronaut's readable-bytes form and reads the previous secrets from
+ * the maps Micronaut binds list entries to.
  */
-@ConfigurationProperties(CalendlyWebhookProperties.PREFIX)
-public class CalendlyWebhookProperties {
+@ConfigurationProperties(CommonWebhookProperties.PREFIX)
+public class CalendlyWebhookProperties extends CommonWebhookProperties {
 
-    /** The prefix of every key. */
-    public static final String PREFIX = "calendly.webhook";
-
-    private boolean enabled = true;
-    private String path = WebhookSettings.DEFAULT_PATH;
-    private @Nullable String secret;
-    private List<Map<String, Object>> previousSecrets = new ArrayList<>();
-    private Duration tolerance = WebhookSettings.DEFAULT_TOLERANCE;
-    private List<String> allowedIps = new ArrayList<>();
-    private List<String> trustedProxies = new ArrayList<>();
-    private RateLimitProperties rateLimit = new RateLimitProperties();
-    private long maxBodySize = WebhookSettings.DEFAULT_MAX_BODY_SIZE;
-    private boolean debug;
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private List<Map<String, Object>> previousSecretEntries = List.of();
 
     /**
-     * Returns the validated core settings.
-     *
-     * @return the settings
-     * @throws IllegalArgumentException naming the key of an invalid value
-     */
-    public WebhookSettings toSettings() {
-        return WebhookSettings.builder()
-                .enabled(enabled)
-                .path(path)
-                .secret(secret == null || secret.isBlank() ? null : secret)
-                .previousSecrets(previousSecrets())
-                .tolerance(tolerance)
-                .allowedIps(allowedIps)
-                .trustedProxies(trustedProxies)
-                .rateLimitEnabled(rateLimit.isEnabled())
-                .requestsPerMinute(rateLimit.getRequestsPerMinute())
-                .burstPerSecond(rateLimit.getBurstPerSecond())
-                .rateLimitPolicy(rateLimit.getPolicy())
-                .maxBodySize(maxBodySize)
-                .debug(debug)
-                .build();
-    }
-
-    private List<WebhookSettings.PreviousSecret> previousSecrets() {
-        List<WebhookSettings.PreviousSecret> result = new ArrayList<>();
-        for (int i = 0; i < previousSecrets.size(); i++) {
-            Map<String, Object> entry = previousSecrets.get(i);
-            String key = PREFIX + ".previous-secrets[" + i + "]";
-            Object value = entry.get("secret");
-            Object expiresAt = entry.containsKey("expires-at") ? entry.get("expires-at") : entry.get("expiresAt");
-            if (value == null || expiresAt == null) {
-                throw new IllegalArgumentException(key + " needs both 'secret' and 'expires-at'");
-            }
-            try {
-                result.add(new WebhookSettings.PreviousSecret(value.toString(), Instant.parse(expiresAt.toString())));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(key + ".expires-at must be an ISO-8601 instant, was '" + expiresAt + "'", e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ".secret must not be blank", e);
-            }
-        }
-        return result;
-    }
-
-    /** Returns whether the endpoint and its beans are enabled. */
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    /**
-     * Enables or disables the endpoint and its beans.
-     *
-     * @param enabled {@code false} to create no bean at all
-     */
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    /** Returns the endpoint path. */
-    public String getPath() {
-        return path;
-    }
-
-    /**
-     * Sets the endpoint path; the controller reads the same key.
-     *
-     * @param path the path, default {@code /api/webhooks/calendly}
-     */
-    public void setPath(String path) {
-        this.path = path;
-    }
-
-    /** Returns the current signing secret, or {@code null}. */
-    public @Nullable String getSecret() {
-        return secret;
-    }
-
-    /**
-     * Sets the signing key of the webhook subscription; {@code CALENDLY_WEBHOOK_SECRET} binds here. A blank
-     * value counts as not set.
-     *
-     * @param secret the secret
-     */
-    public void setSecret(@Nullable String secret) {
-        this.secret = secret;
-    }
-
-    /** Returns the previous secrets as bound: maps with {@code secret} and {@code expires-at}. */
-    public List<Map<String, Object>> getPreviousSecrets() {
-        return previousSecrets;
-    }
-
-    /**
-     * Sets the previous secrets still accepted until their {@code expires-at} instant, for rotation.
-     *
-     * @param previousSecrets maps with {@code secret} and {@code expires-at} (ISO-8601 instant)
-     */
-    public void setPreviousSecrets(List<Map<String, Object>> previousSecrets) {
-        this.previousSecrets = new ArrayList<>(previousSecrets);
-    }
-
-    /** Returns the signature timestamp tolerance. */
-    public Duration getTolerance() {
-        return tolerance;
-    }
-
-    /**
-     * Sets how far a signature timestamp may be from now, in either direction.
-     *
-     * @param tolerance the tolerance, default 3 minutes
-     */
-    public void setTolerance(Duration tolerance) {
-        this.tolerance = tolerance;
-    }
-
-    /** Returns the allowed client networks. */
-    public List<String> getAllowedIps() {
-        return allowedIps;
-    }
-
-    /**
-     * Sets the allowed client networks, CIDR blocks or single addresses; empty allows everyone.
-     *
-     * @param allowedIps the networks
-     */
-    public void setAllowedIps(List<String> allowedIps) {
-        this.allowedIps = new ArrayList<>(allowedIps);
-    }
-
-    /** Returns the trusted reverse proxies. */
-    public List<String> getTrustedProxies() {
-        return trustedProxies;
-    }
-
-    /**
-     * Sets the networks of reverse proxies whose {@code X-Forwarded-For} and {@code Forwarded} headers are trusted.
-     *
-     * @param trustedProxies the networks
-     */
-    public void setTrustedProxies(List<String> trustedProxies) {
-        this.trustedProxies = new ArrayList<>(trustedProxies);
-    }
-
-    /** Returns the rate limit properties. */
-    public RateLimitProperties getRateLimit() {
-        return rateLimit;
-    }
-
-    /**
-     * Sets the rate limit properties.
+     * Creates the properties around the bound rate-limit properties.
      *
      * @param rateLimit the properties under {@code rate-limit}
      */
-    public void setRateLimit(RateLimitProperties rateLimit) {
-        this.rateLimit = rateLimit;
+    @Inject
+    public CalendlyWebhookProperties(RateLimitProperties rateLimit) {
+        super(rateLimit);
+    }
+
+    /**
+     * Takes the previous secrets as Micronaut binds them: maps with {@code secret} and {@code expires-at}.
+     *
+     * @param entries the entries under {@code previous-secrets}, or {@code null} when none are set
+     */
+    @Inject
+    void bindPreviousSecrets(@Property(name = PREFIX + ".previous-secrets") @Nullable List<Map<String, Object>> entries) {
+        previousSecretEntries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    @Override
+    public WebhookSettings toSettings() {
+        if (!previousSecretEntries.isEmpty()) {
+            List<PreviousSecret> secrets = new ArrayList<>();
+            for (int i = 0; i < previousSecretEntries.size(); i++) {
+                secrets.add(previousSecret(previousSecretEntries.get(i), PREFIX + ".previous-secrets[" + i + "]"));
+            }
+            setPreviousSecrets(secrets);
+        }
+        return super.toSettings();
+    }
+
+    private static PreviousSecret previousSecret(Map<String, Object> entry, String key) {
+        PreviousSecret secret = new PreviousSecret();
+        Object value = entry.get("secret");
+        secret.setSecret(value == null ? null : value.toString());
+        Object expiresAt = entry.containsKey("expires-at") ? entry.get("expires-at") : entry.get("expiresAt");
+        try {
+            secret.setExpiresAt(expiresAt == null ? null : Instant.parse(expiresAt.toString()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(key + ".expires-at must be an ISO-8601 instant, was '" + expiresAt + "'", e);
+        }
+        return secret;
+    }
+
+    @Override
+    protected long maxBodySizeInBytes() {
+        return maxBodySize;
     }
 
     /** Returns the maximum body size in bytes. */
@@ -205,83 +89,8 @@ public class CalendlyWebhookProperties {
         this.maxBodySize = maxBodySize;
     }
 
-    /** Returns whether detailed processing logs are written. */
-    public boolean isDebug() {
-        return debug;
-    }
-
-    /**
-     * Enables detailed processing logs; they never contain a secret or a full signature.
-     *
-     * @param debug whether to log details
-     */
-    public void setDebug(boolean debug) {
-        this.debug = debug;
-    }
-
     /** Binds {@code calendly.webhook.rate-limit.*}. */
     @ConfigurationProperties("rate-limit")
-    public static class RateLimitProperties {
-
-        private boolean enabled = true;
-        private int requestsPerMinute = WebhookSettings.DEFAULT_REQUESTS_PER_MINUTE;
-        private int burstPerSecond = WebhookSettings.DEFAULT_BURST_PER_SECOND;
-        private RateLimitPolicy policy = RateLimitPolicy.ALL_REQUESTS;
-
-        /** Returns whether rate limiting is enabled. */
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        /**
-         * Enables or disables rate limiting per client address.
-         *
-         * @param enabled whether to rate limit
-         */
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        /** Returns the limit per client address and minute. */
-        public int getRequestsPerMinute() {
-            return requestsPerMinute;
-        }
-
-        /**
-         * Sets the limit per client address and minute.
-         *
-         * @param requestsPerMinute the limit, default 10
-         */
-        public void setRequestsPerMinute(int requestsPerMinute) {
-            this.requestsPerMinute = requestsPerMinute;
-        }
-
-        /** Returns the limit per client address and second. */
-        public int getBurstPerSecond() {
-            return burstPerSecond;
-        }
-
-        /**
-         * Sets the limit per client address and second.
-         *
-         * @param burstPerSecond the limit, default 10
-         */
-        public void setBurstPerSecond(int burstPerSecond) {
-            this.burstPerSecond = burstPerSecond;
-        }
-
-        /** Returns which requests are charged. */
-        public RateLimitPolicy getPolicy() {
-            return policy;
-        }
-
-        /**
-         * Sets which requests are charged: {@code all-requests} (default) or {@code failed-requests}.
-         *
-         * @param policy the policy
-         */
-        public void setPolicy(RateLimitPolicy policy) {
-            this.policy = policy;
-        }
+    public static class RateLimitProperties extends CommonWebhookProperties.RateLimit {
     }
 }

@@ -90,14 +90,15 @@ public class CalendlyWebhookStoreFactory {
      *
      * @param counters the store's counters
      * @param revenue the revenue settings
-     * @param clock the clock deciding "today"
+     * @param clock the application's clock deciding "today", if it declares one
      * @return the dashboard metrics
      */
     @Singleton
     @Requires(beans = CounterSource.class)
     @Requires(missingBeans = DashboardMetrics.class)
-    DashboardMetrics calendlyDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue, Clock clock) {
-        return DashboardMetrics.create(counters, revenue, clock);
+    DashboardMetrics calendlyDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue,
+            BeanProvider<Clock> clock) {
+        return DashboardMetrics.create(counters, revenue, CalendlyWebhookFactory.clock(clock));
     }
 
     private synchronized DataSource withSchema(DataSource dataSource) {

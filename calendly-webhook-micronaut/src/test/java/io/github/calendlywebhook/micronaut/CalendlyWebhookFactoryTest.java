@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.pipeline.WebhookRequest;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.testing.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +120,26 @@ class CalendlyWebhookFactoryTest {
             assertThat(context.getBeansOfType(AuditLog.class)).singleElement().isSameAs(ReplacingBeans.AUDIT);
             assertThat(context.getBean(Clock.class)).isSameAs(FIXED);
             assertThat(context.getBean(WebhookProcessor.class).settings().path()).isEqualTo("/replaced");
+        }
+    }
+
+    @Test
+    void clockShouldNotBeRegisteredInTheApplicationContext() {
+        try (ApplicationContext context = run(Map.of())) {
+            assertThat(context.getBean(WebhookProcessor.class)).isNotNull();
+            assertThat(context.findBean(Clock.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void applicationClockShouldDecideWhetherASignatureIsFresh() {
+        byte[] body = SignedPayloads.inviteeCreated();
+        WebhookRequest signedAtTheFixedInstant = WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),
+                "Calendly-Webhook-Signature", List.of(SignedPayloads.sign(SECRET, body, FIXED.instant()))),
+                "203.0.113.7", body);
+
+        try (ApplicationContext context = run(Map.of("spec.name", "replaced-beans"))) {
+            assertThat(context.getBean(WebhookProcessor.class).process(signedAtTheFixedInstant).status()).isEqualTo(200);
         }
     }
 

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.ConfigurationReference;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;

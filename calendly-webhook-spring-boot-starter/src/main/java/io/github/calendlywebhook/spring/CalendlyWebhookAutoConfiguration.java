@@ -8,8 +8,9 @@ import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.pipeline.Mechanisms;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.store.EventStore;
@@ -45,14 +46,9 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Clock calendlyWebhookClock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    SignatureVerifier calendlyWebhookSignatureVerifier(WebhookSettings settings, Clock clock) {
-        return ConfigurationErrors.explain(() -> SignatureVerifier.of(ConfigurationErrors.requireSecret(settings), clock));
+    SignatureVerifier calendlyWebhookSignatureVerifier(WebhookSettings settings, ObjectProvider<Clock> clock) {
+        return ConfigurationErrors.explain(
+                () -> Mechanisms.verifier(ConfigurationErrors.requireSecret(settings), clock(clock)));
     }
 
     @Bean
@@ -71,15 +67,16 @@ public final class CalendlyWebhookAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBooleanProperty(name = "calendly.webhook.rate-limit.enabled", matchIfMissing = true)
-    RateLimiter calendlyWebhookRateLimiter(WebhookSettings settings, Clock clock) {
-        return RateLimiter.of(settings, clock);
+    RateLimiter calendlyWebhookRateLimiter(WebhookSettings settings, ObjectProvider<Clock> clock) {
+        return Mechanisms.rateLimiter(settings, clock(clock));
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(CounterSource.class)
-    DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue, Clock clock) {
-        return DashboardMetrics.create(counters, revenue, clock);
+    DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue,
+            ObjectProvider<Clock> clock) {
+        return DashboardMetrics.create(counters, revenue, clock(clock));
     }
 
     @Bean
@@ -90,12 +87,12 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean(destroyMethod = "flushAudit")
     @ConditionalOnMissingBean
-    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, Clock clock, EventStore store,
+    WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, ObjectProvider<Clock> clock, EventStore store,
             AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
             ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
             ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
-                .clock(clock)
+                .clock(clock(clock))
                 .store(store)
                 .auditLog(auditLog)
                 .verifier(verifier)
@@ -108,5 +105,13 @@ public final class CalendlyWebhookAutoConfiguration {
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return ConfigurationErrors.explain(builder::build);
+    }
+
+    /**
+     * Returns the application's clock when it declares exactly one, otherwise the system clock in UTC. The
+     * starter registers no clock of its own, so an application's {@code Clock} injection points are its own.
+     */
+    static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfUnique(Clock::systemUTC);
     }
 }

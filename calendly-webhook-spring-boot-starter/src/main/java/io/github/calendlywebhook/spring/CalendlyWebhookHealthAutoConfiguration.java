@@ -26,8 +26,8 @@ public final class CalendlyWebhookHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(Clock clock) {
-        return new DeliveryHealthTracker(clock);
+    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(ObjectProvider<Clock> clock) {
+        return new DeliveryHealthTracker(CalendlyWebhookAutoConfiguration.clock(clock));
     }
 
     @Bean

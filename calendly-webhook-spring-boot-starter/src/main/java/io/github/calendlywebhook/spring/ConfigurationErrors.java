@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.spring;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import java.util.function.Supplier;
 
 /** Turns core validation failures into {@link InvalidCalendlyWebhookConfigurationException}s. */

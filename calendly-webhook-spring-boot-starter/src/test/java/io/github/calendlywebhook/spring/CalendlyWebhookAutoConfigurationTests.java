@@ -6,15 +6,17 @@ import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
-import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.pipeline.WebhookRequest;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -31,7 +33,13 @@ class CalendlyWebhookAutoConfigurationTests {
     @Test
     void processorWhenSecretSetShouldBeRegistered() {
         runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(WebhookProcessor.class)
-                .hasSingleBean(WebhookSettings.class).hasSingleBean(Clock.class).hasSingleBean(AuditLog.class));
+                .hasSingleBean(WebhookSettings.class).hasSingleBean(AuditLog.class));
+    }
+
+    @Test
+    void clockShouldNotBeRegisteredInTheApplicationContext() {
+        runner.run(context -> assertThat(context).hasNotFailed().hasSingleBean(WebhookProcessor.class)
+                .doesNotHaveBean(Clock.class));
     }
 
     @Test
@@ -84,8 +92,13 @@ class CalendlyWebhookAutoConfigurationTests {
     @Test
     void clockWhenApplicationDefinesOneShouldBeUsed() {
         Clock fixed = Clock.fixed(Instant.parse("2026-01-15T10:00:00Z"), ZoneOffset.UTC);
-        runner.withBean(Clock.class, () -> fixed)
-                .run(context -> assertThat(context).getBean(Clock.class).isSameAs(fixed));
+        byte[] body = SignedPayloads.inviteeCreated();
+        String signedThen = SignedPayloads.sign(Deliveries.SECRET, body, fixed.instant());
+        WebhookRequest request = WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),
+                "Calendly-Webhook-Signature", List.of(signedThen)), Deliveries.CALENDLY_ADDRESS, body);
+
+        runner.withBean(Clock.class, () -> fixed).run(context -> assertThat(
+                context.getBean(WebhookProcessor.class).process(request).status()).isEqualTo(200));
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.ConfigurationReference;
 import java.io.IOException;
 import java.io.StringReader;

@@ -4,22 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.CommonWebhookProperties;
+import io.github.calendlywebhook.core.config.WebhookSettings;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.convert.ApplicationConversionService;
 
+/**
+ * The keys are declared in core's {@link CommonWebhookProperties}, another jar; the generated metadata must
+ * still describe each one and carry its default, so IDE help stays complete.
+ */
 class ConfigurationMetadataTests {
 
-    @Test
-    void everyPropertyShouldBeDescribedForIdeCompletion() throws Exception {
-        List<JsonNode> properties = new ArrayList<>();
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            assertThat(in).as("generated metadata").isNotNull();
-            new ObjectMapper().readTree(in).path("properties").forEach(properties::add);
-        }
+    private final List<JsonNode> properties = properties();
 
+    ConfigurationMetadataTests() throws IOException {
+    }
+
+    @Test
+    void everyPropertyShouldBeDescribedForIdeCompletion() {
         assertThat(properties).extracting(property -> property.path("name").asText()).contains(
                 "calendly.webhook.enabled", "calendly.webhook.path", "calendly.webhook.secret",
                 "calendly.webhook.previous-secrets", "calendly.webhook.tolerance", "calendly.webhook.allowed-ips",
@@ -31,14 +41,53 @@ class ConfigurationMetadataTests {
     }
 
     @Test
-    void defaultsShouldMatchTheSetupGuide() throws Exception {
-        JsonNode metadata;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            metadata = new ObjectMapper().readTree(in);
-        }
+    void inheritedPropertiesShouldTakeTheirDescriptionFromTheCoreSource() {
+        assertThat(properties).filteredOn(property -> property.path("name").asText().equals("calendly.webhook.path"))
+                .singleElement().satisfies(path -> assertThat(path.path("description").asText())
+                        .isEqualTo("Path of the webhook endpoint; in Spring Boot relative to the servlet context."));
+    }
 
-        assertThat(metadata.path("properties")).filteredOn(property -> property.path("name").asText()
+    @Test
+    void everyKeyWithAValueByDefaultShouldCarryItsDefault() {
+        assertThat(properties).filteredOn(property -> property.hasNonNull("defaultValue"))
+                .extracting(property -> property.path("name").asText()).contains(
+                        "calendly.webhook.enabled", "calendly.webhook.path", "calendly.webhook.tolerance",
+                        "calendly.webhook.rate-limit.enabled", "calendly.webhook.rate-limit.requests-per-minute",
+                        "calendly.webhook.rate-limit.burst-per-second", "calendly.webhook.rate-limit.policy",
+                        "calendly.webhook.max-body-size", "calendly.webhook.debug");
+    }
+
+    @Test
+    void metadataDefaultsShouldBindToTheSettingsOfAnEmptyConfiguration() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        properties.stream().filter(property -> property.hasNonNull("defaultValue"))
+                .filter(property -> property.path("name").asText().startsWith(CommonWebhookProperties.PREFIX + "."))
+                .forEach(property -> defaults.put(property.path("name").asText(),
+                        property.path("defaultValue").asText()));
+
+        CalendlyWebhookProperties bound = new Binder(List.of(new MapConfigurationPropertySource(defaults)), null,
+                ApplicationConversionService.getSharedInstance())
+                .bind(CommonWebhookProperties.PREFIX, CalendlyWebhookProperties.class).get();
+
+        assertThat(defaults).isNotEmpty();
+        assertThat(bound.toSettings()).hasToString(new CalendlyWebhookProperties().toSettings().toString());
+    }
+
+    @Test
+    void defaultsShouldMatchTheSetupGuide() {
+        assertThat(properties).filteredOn(property -> property.path("name").asText()
                 .equals("calendly.webhook.path")).singleElement()
                 .satisfies(path -> assertThat(path.path("defaultValue").asText()).isEqualTo(WebhookSettings.DEFAULT_PATH));
+    }
+
+    private static List<JsonNode> properties() throws IOException {
+        List<JsonNode> properties = new ArrayList<>();
+        try (InputStream in = ConfigurationMetadataTests.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            if (in == null) {
+                throw new IllegalStateException("no generated configuration metadata on the classpath");
+            }
+            new ObjectMapper().readTree(in).path("properties").forEach(properties::add);
+        }
+        return properties;
     }
 }

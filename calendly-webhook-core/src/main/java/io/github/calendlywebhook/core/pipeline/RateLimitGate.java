@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
 import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
@@ -45,13 +46,13 @@ public final class WebhookProcessor {
         this.settings = b.settings;
         this.clock = b.clock;
         SignatureCheck signature = new SignatureCheck(b.signingKeys != null ? b.signingKeys
-                : SigningKeys.fixed(b.verifier != null ? b.verifier : SignatureVerifier.of(settings, clock)));
+                : SigningKeys.fixed(b.verifier != null ? b.verifier : Mechanisms.verifier(settings, clock)));
         IpAllowlist allowlist = b.allowlist != null ? b.allowlist
                 : configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
         ClientAddressResolver addressResolver = b.addressResolver != null ? b.addressResolver : configured(
                 "calendly.webhook.trusted-proxies", () -> ClientAddressResolver.trusting(settings.trustedProxies()));
         RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
-                : settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
+                : settings.rateLimitEnabled() ? Mechanisms.rateLimiter(settings, clock) : null;
         RateLimitGate rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
         this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());

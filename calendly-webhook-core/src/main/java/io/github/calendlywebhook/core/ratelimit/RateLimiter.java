@@ -2,7 +2,6 @@ package io.github.calendlywebhook.core.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,10 @@ public final class RateLimiter {
 
     /** The default bound on the number of keys tracked at once. */
     public static final long DEFAULT_MAXIMUM_KEYS = 100_000;
+    /** The setup guide's limit per key and minute, used when no limit is configured. */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 10;
+    /** The setup guide's limit per key and second, used when no limit is configured. */
+    public static final int DEFAULT_BURST_PER_SECOND = 10;
 
     private final List<Bandwidth> limits;
     private final Clock clock;
@@ -49,21 +52,6 @@ public final class RateLimiter {
      */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /**
-     * Returns a limiter with the per-minute and per-second limits of the settings.
-     *
-     * @param settings the webhook settings; whether limiting is enabled is for the caller to decide
-     * @param clock the clock
-     * @return the limiter
-     */
-    public static RateLimiter of(WebhookSettings settings, Clock clock) {
-        return builder()
-                .limit(Bandwidth.perMinute(settings.requestsPerMinute()))
-                .limit(Bandwidth.perSecond(settings.burstPerSecond()))
-                .clock(clock)
-                .build();
     }
 
     /**
@@ -175,8 +163,7 @@ public final class RateLimiter {
          */
         public RateLimiter build() {
             List<Bandwidth> chosen = limits.isEmpty()
-                    ? List.of(Bandwidth.perMinute(WebhookSettings.DEFAULT_REQUESTS_PER_MINUTE),
-                            Bandwidth.perSecond(WebhookSettings.DEFAULT_BURST_PER_SECOND))
+                    ? List.of(Bandwidth.perMinute(DEFAULT_REQUESTS_PER_MINUTE), Bandwidth.perSecond(DEFAULT_BURST_PER_SECOND))
                     : limits;
             return new RateLimiter(chosen, maximumKeys, clock);
         }

@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.core.signature;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignatureVerifier {
 
+    /** Calendly's own tolerance, three minutes: the builder's default. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(3);
+
     private final AcceptedKey[] keys;
     private final Duration tolerance;
     /** The tolerance in whole seconds, rounded down. */
@@ -33,24 +35,6 @@ public final class SignatureVerifier {
         this.tolerance = tolerance;
         this.toleranceSeconds = tolerance.getSeconds();
         this.clock = clock;
-    }
-
-    /**
-     * Returns a verifier for the secrets and tolerance of the settings.
-     *
-     * @param settings the webhook settings
-     * @param clock the clock that decides what "now" is
-     * @return the verifier
-     * @throws IllegalStateException when the settings have no secret
-     */
-    public static SignatureVerifier of(WebhookSettings settings, Clock clock) {
-        String secret = settings.secret();
-        if (secret == null) {
-            throw new IllegalStateException("calendly.webhook.secret is not set");
-        }
-        Builder builder = builder().secret(secret).tolerance(settings.tolerance()).clock(clock);
-        settings.previousSecrets().forEach(p -> builder.previousSecret(p.secret(), p.expiresAt()));
-        return builder.build();
     }
 
     /**
@@ -126,7 +110,7 @@ public final class SignatureVerifier {
 
         private @Nullable String secret;
         private final List<AcceptedKey> previous = new ArrayList<>();
-        private Duration tolerance = WebhookSettings.DEFAULT_TOLERANCE;
+        private Duration tolerance = DEFAULT_TOLERANCE;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.testing.ConformanceSettings;
 import io.github.calendlywebhook.core.testing.MutableClock;

@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.pipeline;
 
+import io.github.calendlywebhook.core.config.RateLimitPolicy;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.ConformanceSettings;
 import java.util.Arrays;
 

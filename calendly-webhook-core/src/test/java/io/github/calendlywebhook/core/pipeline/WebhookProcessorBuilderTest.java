@@ -3,6 +3,7 @@ package io.github.calendlywebhook.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.ConformanceSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.github.calendlywebhook.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,14 +33,6 @@ class RateLimiterTest {
         RateLimiter limiter = RateLimiter.builder().clock(clock).build();
 
         assertThat(limiter.limits()).containsExactly(Bandwidth.perMinute(10), Bandwidth.perSecond(10));
-    }
-
-    @Test
-    void takesLimitsFromSettings() {
-        WebhookSettings settings = WebhookSettings.builder().requestsPerMinute(30).burstPerSecond(5).build();
-
-        assertThat(RateLimiter.of(settings, clock).limits())
-                .containsExactly(Bandwidth.perMinute(30), Bandwidth.perSecond(5));
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.servlet.CalendlyWebhookServlet;
 import io.github.calendlywebhook.core.testing.RawClient;
 import java.io.ByteArrayOutputStream;

@@ -4,7 +4,6 @@ import static io.github.calendlywebhook.core.signature.SignatureVerifierTest.ass
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
 import io.github.calendlywebhook.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
@@ -71,26 +70,5 @@ class SignatureRotationTest {
         String header = signedWith("new-secret") + ",v1=" + oldV1;
 
         assertThatCode(() -> verifier.verify(header, BODY)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void takesSecretsToleranceAndPreviousSecretsFromSettings() {
-        WebhookSettings settings = WebhookSettings.builder().secret("new-secret")
-                .previousSecret("old-secret", OLD_EXPIRES).tolerance(Duration.ofSeconds(5)).build();
-        SignatureVerifier fromSettings = SignatureVerifier.of(settings, clock);
-        String oldHeader = signedWith("old-secret");
-
-        assertThatCode(() -> fromSettings.verify(oldHeader, BODY)).doesNotThrowAnyException();
-        clock.advance(Duration.ofSeconds(6));
-        assertThatThrownBy(() -> fromSettings.verify(oldHeader, BODY)).isInstanceOfSatisfying(
-                SignatureVerificationException.class, e -> assertReason(e, Reason.TIMESTAMP_OUT_OF_TOLERANCE));
-    }
-
-    @Test
-    void refusesSettingsWithoutSecret() {
-        WebhookSettings settings = WebhookSettings.builder().build();
-
-        assertThatThrownBy(() -> SignatureVerifier.of(settings, clock)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("calendly.webhook.secret");
     }
 }

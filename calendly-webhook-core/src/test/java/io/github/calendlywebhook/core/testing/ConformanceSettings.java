@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.testing;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.spring.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.github.calendlywebhook.core.api.CalendlyApiClient;
 import io.github.calendlywebhook.core.api.health.AlertNotifier;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.spring.WebhookProcessorCustomizer;

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.dashboard.calendly;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.core.pipeline.Mechanisms;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
 import io.github.calendlywebhook.dashboard.calendly.SigningKeyRepository.StoredKey;
@@ -79,7 +80,7 @@ public final class WebhookSigningKeys implements SigningKeys {
 
     private Prepared fromSettings() {
         String configured = Objects.requireNonNull(settings.secret(), "calendly.webhook.secret");
-        return new Prepared(SignatureVerifier.of(settings, clock), configured);
+        return new Prepared(Mechanisms.verifier(settings, clock), configured);
     }
 
     @Override

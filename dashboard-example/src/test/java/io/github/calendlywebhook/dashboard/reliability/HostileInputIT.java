@@ -2,7 +2,7 @@ package io.github.calendlywebhook.dashboard.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.pipeline.WebhookSettings;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.reliability.HostileCase;
 import io.github.calendlywebhook.core.reliability.HostileCorpus;
 import io.github.calendlywebhook.core.reliability.ResponseChecks;

@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.pipeline;
+package io.github.calendlywebhook.core.config;
 
 /** Which requests are charged against a client's rate limit. */
 public enum RateLimitPolicy {

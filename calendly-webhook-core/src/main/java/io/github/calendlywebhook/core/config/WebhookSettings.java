@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.pipeline;
+package io.github.calendlywebhook.core.config;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,22 +8,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Framework-neutral configuration of the webhook endpoint, with the defaults of the setup guide.
- * The Spring Boot and Micronaut properties classes bind to these same keys under
- * {@code calendly.webhook}. Immutable; built by {@link #builder()}, whose setters validate.
+ * Framework-neutral configuration of the webhook endpoint, with the defaults of the setup guide (written
+ * once, in {@link CommonWebhookProperties}, which the Spring Boot and Micronaut properties classes extend).
+ * Immutable; built by {@link #builder()}, whose setters validate.
  */
 public final class WebhookSettings {
 
     /** The default endpoint path. */
-    public static final String DEFAULT_PATH = "/api/webhooks/calendly";
+    public static final String DEFAULT_PATH = CommonWebhookProperties.DEFAULT_PATH;
     /** Calendly's own signature tolerance. */
-    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(3);
+    public static final Duration DEFAULT_TOLERANCE = CommonWebhookProperties.DEFAULT_TOLERANCE;
     /** The default maximum body size, 256 KiB. */
-    public static final long DEFAULT_MAX_BODY_SIZE = 256 * 1024;
+    public static final long DEFAULT_MAX_BODY_SIZE = CommonWebhookProperties.DEFAULT_MAX_BODY_SIZE;
     /** The setup guide's default limit per client address and minute. */
-    public static final int DEFAULT_REQUESTS_PER_MINUTE = 10;
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = CommonWebhookProperties.RateLimit.DEFAULT_REQUESTS_PER_MINUTE;
     /** The setup guide's default burst limit per client address and second. */
-    public static final int DEFAULT_BURST_PER_SECOND = 10;
+    public static final int DEFAULT_BURST_PER_SECOND = CommonWebhookProperties.RateLimit.DEFAULT_BURST_PER_SECOND;
 
     /**
      * A signing secret that is still accepted until it expires, for rotation without downtime.

@@ -1,0 +1,291 @@
+package io.github.calendlywebhook.core.config;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code calendly.webhook.*} keys every adapter binds, with their defaults, as a mutable JavaBean. The
+ * Spring Boot and Micronaut properties classes extend it and add only what their framework binds
+ * differently (the body size type); {@link #toSettings()} validates and returns the immutable
+ * {@link WebhookSettings}.
+ *
+ * <p>Each default is written once, as a constant here. Field initializers name these constants and each
+ * field carries a Javadoc line: the Spring Boot starter's build reads this source to describe the keys in
+ * its configuration metadata.
+ */
+public abstract class CommonWebhookProperties {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "calendly.webhook";
+    /** The default endpoint path. */
+    public static final String DEFAULT_PATH = "/api/webhooks/calendly";
+    /** Calendly's own signature tolerance. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(3);
+    /** The default maximum body size in bytes, 256 KiB. */
+    public static final long DEFAULT_MAX_BODY_SIZE = 256 * 1024;
+
+    /** Whether the webhook endpoint and its beans are registered. */
+    private boolean enabled = true;
+
+    /** Path of the webhook endpoint; in Spring Boot relative to the servlet context. */
+    private String path = DEFAULT_PATH;
+
+    /** Current signing key of the Calendly webhook subscription. Required when enabled; blank counts as not set. */
+    private @Nullable String secret;
+
+    /** Previous signing keys, still accepted until their expiry, for rotation without downtime. */
+    private List<PreviousSecret> previousSecrets = new ArrayList<>();
+
+    /** How far a signature timestamp may be from now, in either direction. */
+    private Duration tolerance = DEFAULT_TOLERANCE;
+
+    /** Client networks allowed to deliver (CIDR blocks or addresses, IPv4 or IPv6); empty allows everyone. */
+    private List<String> allowedIps = new ArrayList<>();
+
+    /** Reverse proxies whose X-Forwarded-For and Forwarded headers are trusted (CIDR blocks or addresses). */
+    private List<String> trustedProxies = new ArrayList<>();
+
+    /** Rate limiting per client address. */
+    private final RateLimit rateLimit;
+
+    /** Whether detailed processing logs are written (never secrets or full signatures). */
+    private boolean debug;
+
+    /** Creates properties with every default and the default rate-limit properties. */
+    protected CommonWebhookProperties() {
+        this(new RateLimit());
+    }
+
+    /**
+     * Creates properties with every default, binding the rate limit through the given object.
+     *
+     * @param rateLimit the framework's rate-limit properties
+     */
+    protected CommonWebhookProperties(RateLimit rateLimit) {
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /**
+     * Returns the largest accepted body in bytes, as the adapter binds it.
+     *
+     * @return the size in bytes
+     */
+    protected abstract long maxBodySizeInBytes();
+
+    /**
+     * Returns the validated core settings these properties describe.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException naming the key of an invalid value
+     */
+    public WebhookSettings toSettings() {
+        WebhookSettings.Builder builder = WebhookSettings.builder()
+                .enabled(enabled)
+                .path(path)
+                .secret(secret == null || secret.isBlank() ? null : secret)
+                .tolerance(tolerance)
+                .allowedIps(allowedIps)
+                .trustedProxies(trustedProxies)
+                .rateLimitEnabled(rateLimit.isEnabled())
+                .requestsPerMinute(rateLimit.getRequestsPerMinute())
+                .burstPerSecond(rateLimit.getBurstPerSecond())
+                .rateLimitPolicy(rateLimit.getPolicy())
+                .maxBodySize(maxBodySizeInBytes())
+                .debug(debug);
+        for (int i = 0; i < previousSecrets.size(); i++) {
+            WebhookSettings.PreviousSecret previous = previousSecrets.get(i).validated(PREFIX + ".previous-secrets[" + i + "]");
+            builder.previousSecret(previous.secret(), previous.expiresAt());
+        }
+        return builder.build();
+    }
+
+    /** Returns whether the endpoint is enabled. */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Sets whether the endpoint and its beans are registered. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Returns the endpoint path. */
+    public String getPath() {
+        return path;
+    }
+
+    /** Sets the endpoint path. */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    /** Returns the current signing key, or {@code null}. */
+    public @Nullable String getSecret() {
+        return secret;
+    }
+
+    /** Sets the current signing key; {@code CALENDLY_WEBHOOK_SECRET} binds here. */
+    public void setSecret(@Nullable String secret) {
+        this.secret = secret;
+    }
+
+    /** Returns the previous signing keys. */
+    public List<PreviousSecret> getPreviousSecrets() {
+        return previousSecrets;
+    }
+
+    /** Sets the previous signing keys. */
+    public void setPreviousSecrets(List<PreviousSecret> previousSecrets) {
+        this.previousSecrets = new ArrayList<>(previousSecrets);
+    }
+
+    /** Returns the signature timestamp tolerance. */
+    public Duration getTolerance() {
+        return tolerance;
+    }
+
+    /** Sets the signature timestamp tolerance. */
+    public void setTolerance(Duration tolerance) {
+        this.tolerance = tolerance;
+    }
+
+    /** Returns the allowed client networks. */
+    public List<String> getAllowedIps() {
+        return allowedIps;
+    }
+
+    /** Sets the allowed client networks. */
+    public void setAllowedIps(List<String> allowedIps) {
+        this.allowedIps = new ArrayList<>(allowedIps);
+    }
+
+    /** Returns the trusted reverse proxies. */
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    /** Sets the trusted reverse proxies. */
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = new ArrayList<>(trustedProxies);
+    }
+
+    /** Returns the rate limit properties. */
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    /** Returns whether detailed processing logs are written. */
+    public boolean isDebug() {
+        return debug;
+    }
+
+    /** Sets whether detailed processing logs are written. */
+    public void setDebug(boolean debug) {
+        this.debug = debug;
+    }
+
+    /** A previous signing key and the instant it stops being accepted. */
+    public static class PreviousSecret {
+
+        /** The previous signing key. */
+        private @Nullable String secret;
+
+        /** The instant from which the key is no longer accepted, ISO-8601 (for example 2026-12-31T00:00:00Z). */
+        private @Nullable Instant expiresAt;
+
+        /** Returns the previous signing key. */
+        public @Nullable String getSecret() {
+            return secret;
+        }
+
+        /** Sets the previous signing key. */
+        public void setSecret(@Nullable String secret) {
+            this.secret = secret;
+        }
+
+        /** Returns the expiry instant. */
+        public @Nullable Instant getExpiresAt() {
+            return expiresAt;
+        }
+
+        /** Sets the expiry instant. */
+        public void setExpiresAt(@Nullable Instant expiresAt) {
+            this.expiresAt = expiresAt;
+        }
+
+        WebhookSettings.PreviousSecret validated(String key) {
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException(key + ".secret must be set (every entry needs secret and expires-at)");
+            }
+            if (expiresAt == null) {
+                throw new IllegalArgumentException(key + ".expires-at must be set (every entry needs secret and expires-at)");
+            }
+            return new WebhookSettings.PreviousSecret(secret, expiresAt);
+        }
+    }
+
+    /** Rate limiting per client address. */
+    public static class RateLimit {
+
+        /** The setup guide's default limit per client address and minute. */
+        public static final int DEFAULT_REQUESTS_PER_MINUTE = 10;
+        /** The setup guide's default limit per client address and second. */
+        public static final int DEFAULT_BURST_PER_SECOND = 10;
+
+        /** Whether requests are rate limited per client address. */
+        private boolean enabled = true;
+
+        /** Requests allowed per client address and minute. */
+        private int requestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+
+        /** Requests allowed per client address and second. */
+        private int burstPerSecond = DEFAULT_BURST_PER_SECOND;
+
+        /** Which requests are charged: every request, or only those failing a check. */
+        private RateLimitPolicy policy = RateLimitPolicy.ALL_REQUESTS;
+
+        /** Returns whether rate limiting is enabled. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** Sets whether rate limiting is enabled. */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** Returns the limit per client address and minute. */
+        public int getRequestsPerMinute() {
+            return requestsPerMinute;
+        }
+
+        /** Sets the limit per client address and minute. */
+        public void setRequestsPerMinute(int requestsPerMinute) {
+            this.requestsPerMinute = requestsPerMinute;
+        }
+
+        /** Returns the limit per client address and second. */
+        public int getBurstPerSecond() {
+            return burstPerSecond;
+        }
+
+        /** Sets the limit per client address and second. */
+        public void setBurstPerSecond(int burstPerSecond) {
+            this.burstPerSecond = burstPerSecond;
+        }
+
+        /** Returns which requests are charged. */
+        public RateLimitPolicy getPolicy() {
+            return policy;
+        }
+
+        /** Sets which requests are charged: {@code all-requests} (default) or {@code failed-requests}. */
+        public void setPolicy(RateLimitPolicy policy) {
+            this.policy = policy;
+        }
+    }
+}
