@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
@@ -54,7 +55,7 @@ public final class WebhookProcessor {
                 : settings.rateLimitEnabled() ? RateLimiter.of(settings, clock) : null;
         RateLimitGate rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
-        this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
+        this.reporter = new DeliveryReporter(b.listeners, b.dispatcher, b.observers, auditLog, settings.debug());
         this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, rateLimit,
                 signature, reporter);
     }
@@ -132,6 +133,7 @@ public final class WebhookProcessor {
         private @Nullable IpAllowlist allowlist;
         private @Nullable ClientAddressResolver addressResolver;
         private @Nullable RateLimiter rateLimiter;
+        private @Nullable ListenerDispatcher dispatcher;
 
         private Builder(WebhookSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -191,6 +193,19 @@ public final class WebhookProcessor {
          */
         public Builder listener(CalendlyEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the dispatcher that delivers each newly stored event to its listeners at least once
+         * (retried until they return, across restarts with a durable registry). Listeners added with
+         * {@link #listener(CalendlyEventListener)} still run once, as before, without a publication.
+         *
+         * @param dispatcher the dispatcher; its registry must be written by the store when it says so
+         * @return this builder
+         */
+        public Builder dispatcher(ListenerDispatcher dispatcher) {
+            this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
             return this;
         }
 
@@ -255,10 +270,14 @@ public final class WebhookProcessor {
          * @return the processor
          * @throws IllegalStateException when no secret is configured
          * @throws IllegalArgumentException naming the key and entry of a bad allowlist or trusted-proxy entry
+         * @throws IllegalStateException when the dispatcher's registry needs a store that writes its publications
          */
         public WebhookProcessor build() {
             if (settings.secret() == null) {
                 throw new IllegalStateException("calendly.webhook.secret is not set (CALENDLY_WEBHOOK_SECRET)");
+            }
+            if (dispatcher != null) {
+                dispatcher.requireStore(store);
             }
             return new WebhookProcessor(this);
         }

@@ -94,7 +94,7 @@ abstract class JdbcGroupAppendTest {
         List<StoredEvent> events = tangledEvents();
 
         List<AppendResult> batchResults = new JdbcTransactions(together).inTransaction("test", connection ->
-                new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC)).run(connection, events));
+                new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC), null).run(connection, events));
         List<AppendResult> singleResults = new ArrayList<>();
         events.forEach(event -> singleResults.add(reference.append(event)));
 
