@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Claims due publications. On PostgreSQL one statement locks the due rows with
  * {@code FOR UPDATE SKIP LOCKED}, so concurrent instances take disjoint rows without waiting; on H2,
  * whose locking of rows cut by a row limit is undefined, the due rows are read without a lock and each
- * is taken by a compare-and-set update on its version, which H2 re-checks once a concurrent writer
+ * is taken by a compare-and-set update on its version in its own short transaction (so two instances
+ * never wait on each other's batches); H2 evaluates the condition again once a concurrent writer
  * commits. The events are then read back from {@code calendly_event} and parsed again.
  */
 final class JdbcPublicationClaims {
@@ -38,9 +39,11 @@ final class JdbcPublicationClaims {
     /** Claims due rows, returning them with their events; a row whose event cannot be read is returned unparsed. */
     List<Claimed> claim(List<String> listenerIds, String owner, Instant now, Instant leaseUntil, int limit) {
         String listeners = " AND listener_id IN (" + String.join(", ", Collections.nCopies(listenerIds.size(), "?")) + ")";
-        List<UUID> ids = jdbc.inTransaction("could not claim publications", connection -> jdbc.postgres(connection)
-                ? claimPostgres(connection, listeners, listenerIds, owner, now, leaseUntil, limit)
-                : claimH2(connection, listeners, listenerIds, owner, now, leaseUntil, limit));
+        List<UUID> ids = jdbc.withConnection("could not claim publications", connection -> jdbc.postgres(connection)
+                ? JdbcSupport.inTransaction(connection,
+                        () -> claimPostgres(connection, listeners, listenerIds, owner, now, leaseUntil, limit))
+                : JdbcSupport.autoCommitting(connection,
+                        () -> claimH2(connection, listeners, listenerIds, owner, now, leaseUntil, limit)));
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -51,7 +54,7 @@ final class JdbcPublicationClaims {
             String owner, Instant now, Instant leaseUntil, int limit) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         String sql = "UPDATE calendly_publication SET " + TAKE + " WHERE id IN (SELECT id FROM calendly_publication"
-                + " WHERE " + DUE + listeners + " ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
+                + " WHERE " + DUE + listeners + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id";
         try (PreparedStatement claim = connection.prepareStatement(sql)) {
             take(claim, owner, leaseUntil, now);
             int index = setAll(claim, 5, listenerIds);
@@ -69,7 +72,7 @@ final class JdbcPublicationClaims {
             Instant now, Instant leaseUntil, int limit) throws SQLException {
         List<Object[]> candidates = new ArrayList<>();
         String sql = "SELECT id, version FROM calendly_publication WHERE " + DUE + listeners
-                + " ORDER BY next_attempt_at FETCH FIRST ? ROWS ONLY";
+                + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             JdbcSupport.setInstant(select, 1, now);
             JdbcSupport.setInstant(select, 2, now);

@@ -34,22 +34,38 @@ final class JdbcSupport {
         this.dataSource = dataSource;
     }
 
+    /** Work on a connection the caller holds. */
+    @FunctionalInterface
+    interface Step<T> {
+        T run() throws SQLException;
+    }
+
     <T> T inTransaction(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw unavailable(what, e);
+        return withConnection(what, connection -> inTransaction(connection, () -> work.run(connection)));
+    }
+
+    static <T> T inTransaction(Connection connection, Step<T> step) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = step.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection, e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    static <T> T autoCommitting(Connection connection, Step<T> step) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try {
+            return step.run();
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
