@@ -7,17 +7,13 @@ import io.github.calendlywebhook.core.store.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.DoubleSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +46,7 @@ public final class ListenerDispatcher implements AutoCloseable {
     private final @Nullable Executor executor;
     private final @Nullable ExecutorService ownedExecutor;
 
-    private ListenerDispatcher(Builder b) {
+    ListenerDispatcher(ListenerDispatcherBuilder b) {
         this.registry = b.registry;
         this.settings = b.settings;
         this.clock = b.clock;
@@ -79,8 +75,8 @@ public final class ListenerDispatcher implements AutoCloseable {
      * @param settings the listener settings
      * @return the builder
      */
-    public static Builder builder(PublicationRegistry registry, ListenerSettings settings) {
-        return new Builder(registry, settings);
+    public static ListenerDispatcherBuilder builder(PublicationRegistry registry, ListenerSettings settings) {
+        return new ListenerDispatcherBuilder(registry, settings);
     }
 
     /**
@@ -262,82 +258,6 @@ public final class ListenerDispatcher implements AutoCloseable {
     public void close() {
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
-        }
-    }
-
-    /** Builds a {@link ListenerDispatcher}. */
-    public static final class Builder {
-
-        private final PublicationRegistry registry;
-        private final ListenerSettings settings;
-        private final Map<String, CalendlyEventListener> listeners = new LinkedHashMap<>();
-        private Clock clock = Clock.systemUTC();
-        private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
-        private @Nullable Executor executor;
-
-        private Builder(PublicationRegistry registry, ListenerSettings settings) {
-            this.registry = Objects.requireNonNull(registry, "registry");
-            this.settings = Objects.requireNonNull(settings, "settings");
-        }
-
-        /**
-         * Registers a listener under a stable id: its publications carry the id, so renaming it orphans
-         * the publications of the old name (they stay incomplete, visible in the counts).
-         *
-         * @param id 1 to 255 characters, unique in this dispatcher
-         * @param listener the listener
-         * @return this builder
-         * @throws IllegalArgumentException for a blank, too long or repeated id
-         */
-        public Builder listener(String id, CalendlyEventListener listener) {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(listener, "listener");
-            if (id.isBlank() || id.length() > ListenerSettings.MAX_INSTANCE_ID) {
-                throw new IllegalArgumentException("a listener id must be 1 to 255 non-blank characters, was '" + id + "'");
-            }
-            if (listeners.putIfAbsent(id, listener) != null) {
-                throw new IllegalArgumentException("two listeners are registered under the id '" + id + "'");
-            }
-            return this;
-        }
-
-        /**
-         * Sets the clock of leases, back-offs and ages.
-         *
-         * @param clock the clock
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Sets the executor of first attempts in {@link ListenerMode#ASYNC}; by default two daemon threads
-         * that {@link ListenerDispatcher#close()} stops.
-         *
-         * @param executor the executor
-         * @return this builder
-         */
-        public Builder executor(Executor executor) {
-            this.executor = Objects.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        /**
-         * Sets the source of the back-off jitter, uniform in [0, 1); for tests.
-         *
-         * @param jitter the source
-         * @return this builder
-         */
-        public Builder jitter(DoubleSupplier jitter) {
-            this.jitter = Objects.requireNonNull(jitter, "jitter");
-            return this;
-        }
-
-        /** Returns the dispatcher. */
-        public ListenerDispatcher build() {
-            return new ListenerDispatcher(this);
         }
     }
 }
