@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
  * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
- * waits 15 seconds, so hand slow work to an executor); observers and the audit log see every outcome;
+ * waits 15 seconds, so hand slow work to an executor); listeners of a {@link ListenerDispatcher} run at
+ * least once, retried until they return; observers and the audit log see every outcome;
  * rejections are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookProcessor {
