@@ -4,8 +4,12 @@ package io.github.calendlywebhook.core.event;
  * Receives events after they are stored durably. Every method has an empty default, so an
  * implementation overrides only the kinds it cares about.
  *
- * <p>Listeners run once per stored event, never for a duplicate delivery. An exception thrown by a
+ * <p>Listeners run for stored events, never for a duplicate delivery. An exception thrown by a
  * listener is logged and counted; it changes neither the response sent to Calendly nor the stored event.
+ * Registered with a {@code io.github.calendlywebhook.core.publication.ListenerDispatcher}, a listener
+ * is called at least once per stored event: until it returns, it is called again with back-off, and
+ * after a restart; override {@link #onEvent(CalendlyEvent, ListenerContext)} to learn the attempt and
+ * the event's stable id, and make the side effect idempotent with it.
  */
 public interface CalendlyEventListener {
 
@@ -31,6 +35,17 @@ public interface CalendlyEventListener {
 
     /** Called for event kinds without a model. */
     default void onUnknownEvent(UnknownEvent event) {
+    }
+
+    /**
+     * Receives an event with the facts of this call; by default forgets the context and calls
+     * {@link #onEvent(CalendlyEvent)}, so listeners written before the context existed behave as before.
+     *
+     * @param event the stored event
+     * @param context the listener id, the attempt and the event's stable id
+     */
+    default void onEvent(CalendlyEvent event, ListenerContext context) {
+        onEvent(event);
     }
 
     /**

@@ -5,11 +5,13 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ final class DeliveryReporter {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
 
     private final List<CalendlyEventListener> listeners;
+    private final @Nullable ListenerDispatcher dispatcher;
     private final List<DeliveryObserver> observers;
     private final AuditLog auditLog;
     private final boolean debug;
@@ -29,9 +32,10 @@ final class DeliveryReporter {
     private final AtomicLong observerFailures = new AtomicLong();
     private final AtomicLong auditFailures = new AtomicLong();
 
-    DeliveryReporter(List<CalendlyEventListener> listeners, List<DeliveryObserver> observers, AuditLog auditLog,
-            boolean debug) {
+    DeliveryReporter(List<CalendlyEventListener> listeners, @Nullable ListenerDispatcher dispatcher,
+            List<DeliveryObserver> observers, AuditLog auditLog, boolean debug) {
         this.listeners = List.copyOf(listeners);
+        this.dispatcher = dispatcher;
         this.observers = List.copyOf(observers);
         this.auditLog = auditLog;
         this.debug = debug;
@@ -45,6 +49,14 @@ final class DeliveryReporter {
                 listenerFailures.incrementAndGet();
                 LOG.warn("Listener {} failed for stored event {} ({}); the event stays stored",
                         listener.getClass().getName(), event.name(), LogText.clean(event.idempotencyKey()), e);
+            }
+        }
+        if (dispatcher != null) {
+            try {
+                dispatcher.published(event);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener publications of stored event {} ({}) could not start; they run once their lease "
+                        + "expires: {}", event.name(), LogText.clean(event.idempotencyKey()), e.toString());
             }
         }
     }

@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
  * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
- * waits 15 seconds, so hand slow work to an executor); observers and the audit log see every outcome;
+ * waits 15 seconds, so hand slow work to an executor); listeners of a {@link ListenerDispatcher} run at
+ * least once, retried until they return; observers and the audit log see every outcome;
  * rejections are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookProcessor {
@@ -55,7 +57,7 @@ public final class WebhookProcessor {
                 : settings.rateLimitEnabled() ? Mechanisms.rateLimiter(settings, clock) : null;
         RateLimitGate rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
-        this.reporter = new DeliveryReporter(b.listeners, b.observers, auditLog, settings.debug());
+        this.reporter = new DeliveryReporter(b.listeners, b.dispatcher, b.observers, auditLog, settings.debug());
         this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, rateLimit,
                 signature, reporter);
     }
@@ -133,6 +135,7 @@ public final class WebhookProcessor {
         private @Nullable IpAllowlist allowlist;
         private @Nullable ClientAddressResolver addressResolver;
         private @Nullable RateLimiter rateLimiter;
+        private @Nullable ListenerDispatcher dispatcher;
 
         private Builder(WebhookSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -192,6 +195,19 @@ public final class WebhookProcessor {
          */
         public Builder listener(CalendlyEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Sets the dispatcher that delivers each newly stored event to its listeners at least once
+         * (retried until they return, across restarts with a durable registry). Listeners added with
+         * {@link #listener(CalendlyEventListener)} still run once, as before, without a publication.
+         *
+         * @param dispatcher the dispatcher; its registry must be written by the store when it says so
+         * @return this builder
+         */
+        public Builder dispatcher(ListenerDispatcher dispatcher) {
+            this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
             return this;
         }
 
@@ -256,10 +272,14 @@ public final class WebhookProcessor {
          * @return the processor
          * @throws IllegalStateException when no secret is configured
          * @throws IllegalArgumentException naming the key and entry of a bad allowlist or trusted-proxy entry
+         * @throws IllegalStateException when the dispatcher's registry needs a store that writes its publications
          */
         public WebhookProcessor build() {
             if (settings.secret() == null) {
                 throw new IllegalStateException("calendly.webhook.secret is not set (CALENDLY_WEBHOOK_SECRET)");
+            }
+            if (dispatcher != null) {
+                dispatcher.requireStore(store);
             }
             return new WebhookProcessor(this);
         }

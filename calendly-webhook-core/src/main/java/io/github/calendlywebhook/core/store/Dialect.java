@@ -15,9 +15,14 @@ enum Dialect {
         this.directory = directory;
     }
 
-    /** Returns the classpath location of the schema script. */
+    /** Returns the classpath location of the first schema script. */
     String schemaScript() {
         return "db/calendly/" + directory + "/V1__calendly_webhook.sql";
+    }
+
+    /** Returns the classpath location of the script that adds the listener publications. */
+    String publicationScript() {
+        return "db/calendly/" + directory + "/V2__calendly_publication.sql";
     }
 
     static Dialect of(Connection connection) throws SQLException {

@@ -37,6 +37,7 @@ final class JdbcAppendBatch {
     private final Dialect dialect;
     private final Projection projection;
     private final JdbcStateRows states;
+    private final @Nullable JdbcAppendParticipant participant;
 
     /** Locked invitee rows and their current state within this transaction. */
     private final Map<String, InviteeState> invitees = new HashMap<>();
@@ -49,10 +50,11 @@ final class JdbcAppendBatch {
     private final TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
     private final Map<BucketKey.TotalKey, String> names = new HashMap<>();
 
-    JdbcAppendBatch(Dialect dialect, Projection projection) {
+    JdbcAppendBatch(Dialect dialect, Projection projection, @Nullable JdbcAppendParticipant participant) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.projection = Objects.requireNonNull(projection, "projection");
         this.states = new JdbcStateRows(dialect);
+        this.participant = participant;
     }
 
     /**
@@ -62,6 +64,7 @@ final class JdbcAppendBatch {
      */
     List<AppendResult> run(Connection connection, List<StoredEvent> events) throws SQLException {
         List<AppendResult> results = new ArrayList<>(events.size());
+        Map<String, StoredEvent> stored = new LinkedHashMap<>();
         if (dialect == Dialect.H2 && events.size() > 1) {
             keys.addAll(storedKeys(connection, events));
         }
@@ -69,6 +72,7 @@ final class JdbcAppendBatch {
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (StoredEvent event : events) {
                 if (insertEvent(insert, event)) {
+                    stored.put(StoreKeys.fit(event.key()), event);
                     apply(connection, event);
                     results.add(AppendResult.STORED);
                 } else {
@@ -81,6 +85,9 @@ final class JdbcAppendBatch {
             states.saveNoShow(connection, noShow);
         }
         new JdbcBuckets(dialect).apply(connection, deltas, names);
+        if (participant != null && !stored.isEmpty()) {
+            participant.stored(connection, stored);
+        }
         return results;
     }
 

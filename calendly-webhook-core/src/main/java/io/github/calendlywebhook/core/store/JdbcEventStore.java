@@ -34,11 +34,13 @@ public final class JdbcEventStore implements ProjectingEventStore {
     private final JdbcTransactions transactions;
     private final Projection projection;
     private final GroupCommit<StoredEvent, AppendResult> groupCommit;
+    private final @Nullable JdbcAppendParticipant participant;
     private volatile @Nullable Dialect detected;
 
-    private JdbcEventStore(DataSource dataSource, ZoneId zone) {
+    private JdbcEventStore(DataSource dataSource, ZoneId zone, @Nullable JdbcAppendParticipant participant) {
         this.transactions = new JdbcTransactions(dataSource);
         this.projection = new Projection(zone);
+        this.participant = participant;
         this.groupCommit = new GroupCommit<>(this::appendTogether, this::appendAlone, JdbcTransactions::unreachable,
                 MAX_BATCH);
     }
@@ -62,7 +64,27 @@ public final class JdbcEventStore implements ProjectingEventStore {
      * @return the store; the database is first contacted on first use
      */
     public static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
-        return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"));
+        return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
+                null);
+    }
+
+    /**
+     * Returns a store whose append transactions also carry the participant's rows (the listener
+     * publications of a {@code ListenerDispatcher}, see its {@code storeParticipant()}).
+     *
+     * @param dataSource an H2 or PostgreSQL data source whose tables exist
+     * @param zone the time zone whose days the dashboard counts in
+     * @param participant writes its rows in each append transaction, for the newly stored events
+     * @return the store; the database is first contacted on first use
+     */
+    public static JdbcEventStore create(DataSource dataSource, ZoneId zone, JdbcAppendParticipant participant) {
+        return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
+                Objects.requireNonNull(participant, "participant"));
+    }
+
+    /** Returns the participant writing in this store's append transactions, or {@code null} when none. */
+    public @Nullable JdbcAppendParticipant appendParticipant() {
+        return participant;
     }
 
     /**
@@ -84,12 +106,13 @@ public final class JdbcEventStore implements ProjectingEventStore {
     /** Appends events in one transaction: all of them are committed, or none and an exception. */
     private List<AppendResult> appendTogether(List<StoredEvent> events) {
         return transactions.inTransaction("could not store the events",
-                connection -> new JdbcAppendBatch(dialect(connection), projection).run(connection, events));
+                connection -> new JdbcAppendBatch(dialect(connection), projection, participant).run(connection, events));
     }
 
     private AppendResult appendAlone(StoredEvent event) {
         return transactions.inTransaction("could not store the event", connection ->
-                new JdbcAppendBatch(dialect(connection), projection).run(connection, List.of(event)).get(0));
+                new JdbcAppendBatch(dialect(connection), projection, participant).run(connection, List.of(event))
+                        .get(0));
     }
 
     @Override

@@ -15,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
- * scripts are shipped as {@code db/calendly/h2/V1__calendly_webhook.sql} and
- * {@code db/calendly/postgresql/V1__calendly_webhook.sql} for those tools.
+ * scripts are shipped as {@code db/calendly/{h2,postgresql}/V1__calendly_webhook.sql} and
+ * {@code V2__calendly_publication.sql} (the listener publications) for those tools; each script is run
+ * when its first table is missing, so a database created by an earlier version gains the later tables.
  */
 public final class JdbcSchema {
 
@@ -24,25 +25,35 @@ public final class JdbcSchema {
     }
 
     /**
-     * Runs the schema script of the database behind the data source unless its tables already exist.
+     * Runs the schema scripts of the database behind the data source whose tables do not exist yet.
      *
      * @param dataSource an H2 or PostgreSQL data source
-     * @return {@code true} when the tables were created, {@code false} when they existed
+     * @return {@code true} when tables were created, {@code false} when they all existed
      * @throws StoreUnavailableException when the database cannot be reached or the script fails
      * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
      */
     public static boolean create(DataSource dataSource) {
         return new JdbcTransactions(dataSource).inTransaction("could not create the schema", connection -> {
-            if (exists(connection)) {
-                return false;
+            Dialect dialect = Dialect.of(connection);
+            boolean created = false;
+            if (!exists(connection, "calendly_event")) {
+                run(connection, dialect.schemaScript());
+                created = true;
             }
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : statements(Dialect.of(connection).schemaScript())) {
-                    statement.execute(sql);
-                }
+            if (!exists(connection, "calendly_publication")) {
+                run(connection, dialect.publicationScript());
+                created = true;
             }
-            return true;
+            return created;
         });
+    }
+
+    private static void run(Connection connection, String script) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements(script)) {
+                statement.execute(sql);
+            }
+        }
     }
 
     /**
@@ -56,8 +67,12 @@ public final class JdbcSchema {
     }
 
     private static boolean exists(Connection connection) throws SQLException {
+        return exists(connection, "calendly_event");
+    }
+
+    private static boolean exists(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        for (String name : List.of("calendly_event", "CALENDLY_EVENT")) {
+        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
             try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
                 if (tables.next()) {
                     return true;

@@ -17,6 +17,9 @@
  * <ul>
  *   <li>{@code db/calendly/h2/V1__calendly_webhook.sql}</li>
  *   <li>{@code db/calendly/postgresql/V1__calendly_webhook.sql}</li>
+ *   <li>{@code V2__calendly_publication.sql} in both: the listener publications of
+ *       {@code io.github.calendlywebhook.core.publication}, written in each append transaction through a
+ *       {@link io.github.calendlywebhook.core.store.JdbcAppendParticipant}</li>
  * </ul>
  * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
  * Liquibase, include the script as a {@code sqlFile} change; without either, call

@@ -11,9 +11,14 @@ import static io.github.calendlywebhook.core.testing.EventFixtures.routingFormSu
 import static io.github.calendlywebhook.core.testing.EventFixtures.stored;
 import static io.github.calendlywebhook.core.testing.EventFixtures.testCreated;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.ListenerSettings;
+import io.github.calendlywebhook.core.testing.RecordingListener;
 import io.github.calendlywebhook.core.testing.ShuffledLoad;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,6 +32,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -94,7 +101,7 @@ abstract class JdbcGroupAppendTest {
         List<StoredEvent> events = tangledEvents();
 
         List<AppendResult> batchResults = new JdbcTransactions(together).inTransaction("test", connection ->
-                new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC)).run(connection, events));
+                new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC), null).run(connection, events));
         List<AppendResult> singleResults = new ArrayList<>();
         events.forEach(event -> singleResults.add(reference.append(event)));
 
@@ -168,6 +175,71 @@ abstract class JdbcGroupAppendTest {
         assertThat(outcomes).hasSize(660);
         assertThat(count(database, "SELECT COUNT(*) FROM calendly_event")).isEqualTo(600);
         assertSameNumbers(store, reference);
+    }
+
+    @Test
+    void writesPublicationsInTheCombinedTransactionAndAgainInEachRetryAloneWhenOneEventsPublicationsAreRefused()
+            throws Exception {
+        DataSource database = newDatabase();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE calendly_publication ADD CONSTRAINT refuse_bad CHECK (event_key NOT LIKE '%/bad')");
+        }
+        JdbcAppendParticipant publications = ListenerDispatcher.builder(JdbcPublicationRegistry.create(database),
+                ListenerSettings.ofDefaults()).listener("crm", RecordingListener.succeeding())
+                .listener("mail", RecordingListener.succeeding()).build().storeParticipant();
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        CountDownLatch firstEntered = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        JdbcEventStore store = JdbcEventStore.create(database, ZoneOffset.UTC, (connection, events) -> {
+            batchSizes.add(events.size());
+            if (batchSizes.size() == 1) {
+                firstEntered.countDown();
+                await(releaseFirst);
+            }
+            publications.stored(connection, events);
+        });
+        List<String> names = List.of("first", "p1", "p2", "p3", "p4", "bad", "p5", "p6", "p7", "p8");
+
+        List<CompletableFuture<AppendResult>> results = new ArrayList<>();
+        results.add(CompletableFuture.supplyAsync(() -> store.append(stored(created(names.get(0), "intro", at(1)))),
+                executor));
+        await(firstEntered);
+        for (String name : names.subList(1, names.size())) {
+            results.add(CompletableFuture.supplyAsync(() -> store.append(stored(created(name, "intro", at(1)))), executor));
+        }
+        GroupCommit<?, ?> queue = queueOf(store);
+        while (queue.queued() < names.size() - 1) {
+            Thread.onSpinWait();
+        }
+        releaseFirst.countDown();
+
+        for (int i = 0; i < names.size(); i++) {
+            CompletableFuture<AppendResult> result = results.get(i);
+            if (names.get(i).equals("bad")) {
+                assertThatThrownBy(result::join).hasCauseInstanceOf(StoreUnavailableException.class);
+            } else {
+                assertThat(result.join()).isEqualTo(AppendResult.STORED);
+            }
+        }
+        assertThat(batchSizes).containsExactly(1, 9, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+        assertThat(count(database, "SELECT COUNT(*) FROM calendly_event")).isEqualTo(9);
+        assertThat(count(database, "SELECT COUNT(*) FROM calendly_publication")).isEqualTo(18);
+        assertThat(count(database, "SELECT COUNT(*) FROM calendly_publication WHERE event_key LIKE '%/bad'")).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GroupCommit<?, ?> queueOf(JdbcEventStore store) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = JdbcEventStore.class.getDeclaredField("groupCommit");
+        field.setAccessible(true);
+        return (GroupCommit<?, ?>) field.get(store);
     }
 
     private static void assertSameNumbers(JdbcEventStore actual, JdbcEventStore expected) {

@@ -1,0 +1,263 @@
+package io.github.calendlywebhook.core.publication;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.JdbcAppendParticipant;
+import io.github.calendlywebhook.core.store.JdbcEventStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers stored events to listeners at least once, through a {@link PublicationRegistry}.
+ *
+ * <p>Wiring: build the dispatcher on a registry with its listeners, each under a stable id; with
+ * {@link JdbcPublicationRegistry}, create the {@code JdbcEventStore} with {@link #storeParticipant()} so
+ * that the publications are written in each event's transaction; hand both to the
+ * {@code WebhookProcessor} builder ({@code store(...)}, {@code dispatcher(...)}), which calls
+ * {@link #published(CalendlyEvent)} after each newly stored event; start a
+ * {@link PublicationScheduler} for the retries. Tests drive {@link #runDue()} and
+ * {@link #renewLeases()} themselves with a manual {@link Clock}.
+ *
+ * <p>The admin panel and the health model call {@link #counts()}, {@link #list}, {@link #retry(UUID)}
+ * and {@link #retryAllParked()}; {@link #stats()} gives this instance's activity. Thread-safe.
+ */
+public final class ListenerDispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ListenerDispatcher.class);
+
+    private final PublicationRegistry registry;
+    private final ListenerSettings settings;
+    private final Clock clock;
+    private final List<String> listenerIds;
+    private final String owner;
+    private final PublicationRunner runner;
+    private final @Nullable JdbcAppendParticipant participant;
+    private final @Nullable Executor executor;
+    private final @Nullable ExecutorService ownedExecutor;
+
+    ListenerDispatcher(ListenerDispatcherBuilder b) {
+        this.registry = b.registry;
+        this.settings = b.settings;
+        this.clock = b.clock;
+        this.listenerIds = List.copyOf(b.listeners.keySet());
+        this.owner = settings.instanceId() != null ? settings.instanceId() : "instance-" + UUID.randomUUID();
+        this.runner = new PublicationRunner(registry, settings, clock,
+                new Backoff(settings.firstRetry(), settings.maxRetryDelay(), b.jitter), b.listeners);
+        this.participant = registry.storeParticipant(this::newPublications);
+        if (settings.mode() == ListenerMode.ASYNC && b.executor == null) {
+            this.ownedExecutor = Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "calendly-listeners");
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.executor = ownedExecutor;
+        } else {
+            this.ownedExecutor = null;
+            this.executor = b.executor;
+        }
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @param registry where the publications are kept
+     * @param settings the listener settings
+     * @return the builder
+     */
+    public static ListenerDispatcherBuilder builder(PublicationRegistry registry, ListenerSettings settings) {
+        return new ListenerDispatcherBuilder(registry, settings);
+    }
+
+    /**
+     * Returns the participant to create the {@code JdbcEventStore} with, so that each append
+     * transaction writes one publication per listener for each new event.
+     *
+     * @return the participant
+     * @throws IllegalStateException when the registry is not written by the store (in memory)
+     */
+    public JdbcAppendParticipant storeParticipant() {
+        if (participant == null) {
+            throw new IllegalStateException("the " + registry.getClass().getSimpleName()
+                    + " is not written by the event store; use JdbcPublicationRegistry for that");
+        }
+        return participant;
+    }
+
+    /**
+     * Checks that the store writes this dispatcher's publications when the registry needs it to, so a
+     * wrong wiring fails at start-up instead of losing publications.
+     *
+     * @param store the processor's event store
+     * @throws IllegalStateException when the registry is written by the store and this store does not
+     */
+    public void requireStore(EventStore store) {
+        if (participant != null && !(store instanceof JdbcEventStore jdbc && jdbc.appendParticipant() == participant)) {
+            throw new IllegalStateException("calendly.webhook.listeners: the JdbcPublicationRegistry needs the event "
+                    + "store created with JdbcEventStore.create(dataSource, zone, dispatcher.storeParticipant())");
+        }
+    }
+
+    /**
+     * Makes the first attempt of each listener for a newly stored event: on the calling thread
+     * ({@link ListenerMode#SYNC_FIRST}) or on the executor ({@link ListenerMode#ASYNC}). Never throws
+     * for a listener's failure. Call it only after the event's append returned {@code STORED}.
+     *
+     * @param event the stored event
+     */
+    public void published(CalendlyEvent event) {
+        Objects.requireNonNull(event, "event");
+        if (listenerIds.isEmpty()) {
+            return;
+        }
+        NewPublications publications = newPublications();
+        if (participant == null) {
+            registry.create(event, publications);
+        }
+        for (String listenerId : listenerIds) {
+            ClaimedPublication first = new ClaimedPublication(new PublicationClaim(
+                    Publication.id(event.idempotencyKey(), listenerId), PublicationClaim.FIRST), listenerId, 1,
+                    publications.createdAt(), event);
+            if (settings.mode() == ListenerMode.SYNC_FIRST) {
+                runner.run(first, publications.leaseUntil());
+            } else {
+                submit(first, publications.leaseUntil());
+            }
+        }
+    }
+
+    private void submit(ClaimedPublication first, Instant leaseUntil) {
+        try {
+            Objects.requireNonNull(executor, "executor").execute(() -> runner.run(first, leaseUntil));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Listener executor refused publication {}; it runs once its lease expires", first.claim().id());
+        }
+    }
+
+    private NewPublications newPublications() {
+        Instant now = clock.instant();
+        return new NewPublications(listenerIds, owner, now, now.plus(settings.lease()));
+    }
+
+    /**
+     * Claims the due publications (at most the batch size) and runs them on the calling thread.
+     *
+     * @return how many were claimed and run
+     */
+    public int runDue() {
+        if (listenerIds.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(settings.lease());
+        List<ClaimedPublication> due = registry.claimDue(listenerIds, owner, now, leaseUntil, settings.batchSize());
+        due.forEach(publication -> runner.run(publication, leaseUntil));
+        return due.size();
+    }
+
+    /**
+     * Extends the leases of the publications running on this instance that have less than half a
+     * lease left; the scheduler calls it every third of a lease.
+     *
+     * @return how many leases were extended
+     */
+    public int renewLeases() {
+        return runner.renewLeases();
+    }
+
+    /**
+     * Resubmits, at start-up, the publications this instance held when it stopped (a crash between the
+     * commit and the listener's return): they become due now. Only an instance id that survives
+     * restarts finds them; with a random id they run once their lease expires.
+     *
+     * @return how many were resubmitted
+     */
+    public int resubmitAfterRestart() {
+        int released = registry.release(owner, clock.instant());
+        if (released > 0) {
+            LOG.info("Resubmitting {} listener publication(s) left incomplete when instance {} stopped", released,
+                    owner);
+        }
+        return released;
+    }
+
+    /**
+     * Makes one parked or retrying publication due now: it runs at the next step, one more attempt
+     * (a failure parks it again once it is past its limits).
+     *
+     * @param id the publication id
+     * @return whether it was waiting and is now due
+     */
+    public boolean retry(UUID id) {
+        return registry.retry(id, clock.instant());
+    }
+
+    /**
+     * Makes every parked publication due now.
+     *
+     * @return how many were made due
+     */
+    public int retryAllParked() {
+        return registry.retryAllParked(clock.instant());
+    }
+
+    /** Returns the incomplete publications by status, across every instance sharing the registry. */
+    public PublicationCounts counts() {
+        return registry.counts();
+    }
+
+    /**
+     * Returns a page of incomplete publications of a status with their last error, oldest first.
+     *
+     * @param status the status
+     * @param page the page number, from 0
+     * @param size the page size, 1 to 500
+     * @return the page
+     */
+    public PublicationPage list(PublicationStatus status, int page, int size) {
+        return registry.list(status, page, size);
+    }
+
+    /** Returns what this instance's listeners did since the dispatcher was built. */
+    public ListenerStats stats() {
+        return runner.stats();
+    }
+
+    /** Returns the registered listener ids, in registration order. */
+    public List<String> listenerIds() {
+        return listenerIds;
+    }
+
+    /** Returns this instance's name in leases. */
+    public String instanceId() {
+        return owner;
+    }
+
+    /** Returns the settings. */
+    public ListenerSettings settings() {
+        return settings;
+    }
+
+    /** Returns the clock. */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Stops the executor this dispatcher created for {@link ListenerMode#ASYNC}; running listeners finish. */
+    @Override
+    public void close() {
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.calendlywebhook.core.publication;
+
+import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.store.JdbcAppendParticipant;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps one publication per (stored event, listener) until the listener returns. The
+ * {@link ListenerDispatcher} is its only writer; the read methods serve the admin panel and the health
+ * model. Every write that finishes or renews an attempt takes the {@link PublicationClaim} of that
+ * attempt and does nothing (returning {@code false}) when the claim is no longer current. Implementations
+ * are thread-safe and may be shared by several dispatchers (instances) through a common database;
+ * {@code PublicationRegistryComplianceTest} in core's test-jar checks one.
+ */
+public interface PublicationRegistry {
+
+    /**
+     * Returns the participant that writes the publications inside a {@code JdbcEventStore}'s append
+     * transaction, or {@code null} when this registry is written through {@link #create} after the
+     * append instead.
+     *
+     * @param publications supplies, once per transaction, the publications to create per event
+     * @return the participant, or {@code null}
+     */
+    @Nullable JdbcAppendParticipant storeParticipant(Supplier<NewPublications> publications);
+
+    /**
+     * Creates the publications of a newly stored event, for registries without a store participant;
+     * does nothing for a publication that exists.
+     *
+     * @param event the stored event
+     * @param publications the publications to create
+     */
+    void create(CalendlyEvent event, NewPublications publications);
+
+    /**
+     * Claims due publications of the given listeners: pending or retrying, due at {@code now}, held by no
+     * unexpired lease. Each claim counts one attempt and sets a new version; no two concurrent callers
+     * claim the same one. Publications of other listeners (one removed, or one that only a newer
+     * version of the application has) are left for an instance that has them.
+     *
+     * @param listenerIds the listeners the caller can run
+     * @param owner the claiming instance
+     * @param now the current time
+     * @param leaseUntil when the claims expire
+     * @param limit the most publications to claim
+     * @return the claimed publications, oldest due first
+     */
+    List<ClaimedPublication> claimDue(Collection<String> listenerIds, String owner, Instant now, Instant leaseUntil,
+            int limit);
+
+    /**
+     * Extends the lease of a running attempt.
+     *
+     * @param claim the attempt's claim
+     * @param leaseUntil the new expiry
+     * @return whether the claim was still current
+     */
+    boolean renew(PublicationClaim claim, Instant leaseUntil);
+
+    /**
+     * Completes a publication: its listener returned. The publication is deleted.
+     *
+     * @param claim the attempt's claim
+     * @return whether the claim was still current
+     */
+    boolean complete(PublicationClaim claim);
+
+    /**
+     * Records a failed attempt and makes the publication due again.
+     *
+     * @param claim the attempt's claim
+     * @param error the failure
+     * @param attemptedAt when the attempt started
+     * @param nextAttemptAt when it is due again
+     * @return whether the claim was still current
+     */
+    boolean reschedule(PublicationClaim claim, PublicationError error, Instant attemptedAt, Instant nextAttemptAt);
+
+    /**
+     * Records a failed attempt and parks the publication until a retry on demand.
+     *
+     * @param claim the attempt's claim
+     * @param error the failure
+     * @param attemptedAt when the attempt started
+     * @return whether the claim was still current
+     */
+    boolean park(PublicationClaim claim, PublicationError error, Instant attemptedAt);
+
+    /**
+     * Releases the unexpired claims of an instance, making its publications due now: called at
+     * start-up by an instance whose id survives restarts, since its claims then belong to a process
+     * that died.
+     *
+     * @param owner the instance
+     * @param now the current time
+     * @return how many publications were released
+     */
+    int release(String owner, Instant now);
+
+    /**
+     * Makes one parked or retrying publication due now (a running one is left alone).
+     *
+     * @param id the publication id
+     * @param now the current time
+     * @return whether it was found waiting and made due
+     */
+    boolean retry(UUID id, Instant now);
+
+    /**
+     * Makes every parked publication due now.
+     *
+     * @param now the current time
+     * @return how many were made due
+     */
+    int retryAllParked(Instant now);
+
+    /** Returns the incomplete publications by status. */
+    PublicationCounts counts();
+
+    /**
+     * Returns a page of the incomplete publications of a status, oldest first.
+     *
+     * @param status the status
+     * @param page the page number, from 0
+     * @param size the page size, from 1
+     * @return the page
+     */
+    PublicationPage list(PublicationStatus status, int page, int size);
+}

@@ -1,0 +1,62 @@
+package io.github.calendlywebhook.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The schema installer on a database created by an earlier version, and the publication script run twice. */
+class JdbcSchemaUpgradeTest {
+
+    private final JdbcConnectionPool database = JdbcConnectionPool.create("jdbc:h2:mem:upgrade;DB_CLOSE_DELAY=-1", "sa", "");
+
+    @AfterEach
+    void drop() throws SQLException {
+        execute("SHUTDOWN");
+        database.dispose();
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private void run(String script) throws SQLException {
+        for (String sql : JdbcSchema.statements(script)) {
+            execute(sql);
+        }
+    }
+
+    private boolean publicationTableExists() throws SQLException {
+        try (Connection connection = database.getConnection();
+                ResultSet tables = connection.getMetaData().getTables(null, null, "CALENDLY_PUBLICATION", null)) {
+            return tables.next();
+        }
+    }
+
+    @Test
+    void aDatabaseWithOnlyTheFirstScriptsTablesGainsThePublicationTable() throws SQLException {
+        run(Dialect.H2.schemaScript());
+        assertThat(publicationTableExists()).isFalse();
+
+        assertThat(JdbcSchema.create(database)).isTrue();
+
+        assertThat(publicationTableExists()).isTrue();
+        assertThat(JdbcSchema.create(database)).isFalse();
+    }
+
+    @Test
+    void thePublicationScriptIsHarmlessOnADatabaseTheInstallerCreated() throws SQLException {
+        JdbcSchema.create(database);
+
+        run(Dialect.H2.publicationScript());
+
+        assertThat(publicationTableExists()).isTrue();
+    }
+}
