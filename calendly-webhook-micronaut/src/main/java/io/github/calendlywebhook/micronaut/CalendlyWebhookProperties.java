@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.micronaut;
 
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -32,6 +33,8 @@ public class CalendlyWebhookProperties {
     private RateLimitProperties rateLimit = new RateLimitProperties();
     private long maxBodySize = WebhookSettings.DEFAULT_MAX_BODY_SIZE;
     private boolean debug;
+    private ClientKeyProperties clientKey = new ClientKeyProperties();
+    private AuditProperties audit = new AuditProperties();
 
     /**
      * Returns the validated core settings.
@@ -54,6 +57,8 @@ public class CalendlyWebhookProperties {
                 .rateLimitPolicy(rateLimit.getPolicy())
                 .maxBodySize(maxBodySize)
                 .debug(debug)
+                .clientKeyIpv6PrefixLength(clientKey.getIpv6PrefixLength())
+                .auditRejectionRowsPerWindow(audit.getRejectionRowsPerWindow())
                 .build();
     }
 
@@ -217,6 +222,77 @@ public class CalendlyWebhookProperties {
      */
     public void setDebug(boolean debug) {
         this.debug = debug;
+    }
+
+    /** Returns the client key properties. */
+    public ClientKeyProperties getClientKey() {
+        return clientKey;
+    }
+
+    /**
+     * Sets the client key properties.
+     *
+     * @param clientKey the properties under {@code client-key}
+     */
+    public void setClientKey(ClientKeyProperties clientKey) {
+        this.clientKey = clientKey;
+    }
+
+    /** Returns the audit properties. */
+    public AuditProperties getAudit() {
+        return audit;
+    }
+
+    /**
+     * Sets the audit properties.
+     *
+     * @param audit the properties under {@code audit}
+     */
+    public void setAudit(AuditProperties audit) {
+        this.audit = audit;
+    }
+
+    /** Binds {@code calendly.webhook.client-key.*}: how clients are keyed for the rate limit and audit aggregation. */
+    @ConfigurationProperties("client-key")
+    public static class ClientKeyProperties {
+
+        private int ipv6PrefixLength = ClientKeys.DEFAULT_IPV6_PREFIX_LENGTH;
+
+        /** Returns the prefix length by which IPv6 clients are grouped. */
+        public int getIpv6PrefixLength() {
+            return ipv6PrefixLength;
+        }
+
+        /**
+         * Sets the prefix length by which IPv6 clients are grouped into one client.
+         *
+         * @param ipv6PrefixLength from 1 to 128, default 64
+         */
+        public void setIpv6PrefixLength(int ipv6PrefixLength) {
+            this.ipv6PrefixLength = ipv6PrefixLength;
+        }
+    }
+
+    /** Binds {@code calendly.webhook.audit.*}. */
+    @ConfigurationProperties("audit")
+    public static class AuditProperties {
+
+        private int rejectionRowsPerWindow = WebhookSettings.DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW;
+
+        /** Returns how many audit rows rejections may create per aggregation window. */
+        public int getRejectionRowsPerWindow() {
+            return rejectionRowsPerWindow;
+        }
+
+        /**
+         * Sets how many audit rows rejections may create per aggregation window; past it they are counted
+         * into one row per outcome.
+         *
+         * @param rejectionRowsPerWindow a positive number, default 100
+         */
+        public void setRejectionRowsPerWindow(int rejectionRowsPerWindow) {
+            this.rejectionRowsPerWindow = rejectionRowsPerWindow;
+        }
     }
 
     /** Binds {@code calendly.webhook.rate-limit.*}. */

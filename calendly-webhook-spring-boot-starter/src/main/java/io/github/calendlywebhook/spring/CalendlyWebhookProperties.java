@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.spring;
 
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.pipeline.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookSettings;
 import java.time.Duration;
@@ -52,6 +53,12 @@ public class CalendlyWebhookProperties {
     /** Spring Security integration. */
     private final Security security = new Security();
 
+    /** How clients are keyed for the rate limit and audit aggregation. */
+    private final ClientKey clientKey = new ClientKey();
+
+    /** Audit log of deliveries. */
+    private final Audit audit = new Audit();
+
     /**
      * Returns the core settings these properties describe. A blank secret (an empty environment
      * variable) counts as no secret.
@@ -72,7 +79,9 @@ public class CalendlyWebhookProperties {
                 .burstPerSecond(rateLimit.burstPerSecond)
                 .rateLimitPolicy(rateLimit.policy)
                 .maxBodySize(maxBodySize.toBytes())
-                .debug(debug);
+                .debug(debug)
+                .clientKeyIpv6PrefixLength(clientKey.ipv6PrefixLength)
+                .auditRejectionRowsPerWindow(audit.rejectionRowsPerWindow);
         for (PreviousSecret previous : previousSecrets) {
             builder.previousSecret(previous.requiredSecret(), previous.requiredExpiresAt());
         }
@@ -177,6 +186,50 @@ public class CalendlyWebhookProperties {
     /** Returns the Spring Security properties. */
     public Security getSecurity() {
         return security;
+    }
+
+    /** Returns the client key properties. */
+    public ClientKey getClientKey() {
+        return clientKey;
+    }
+
+    /** Returns the audit properties. */
+    public Audit getAudit() {
+        return audit;
+    }
+
+    /** How clients are keyed for the rate limit and audit aggregation. */
+    public static class ClientKey {
+
+        /** Prefix length by which IPv6 clients are grouped into one client (IPv4 clients are keyed by address). */
+        private int ipv6PrefixLength = ClientKeys.DEFAULT_IPV6_PREFIX_LENGTH;
+
+        /** Returns the IPv6 prefix length. */
+        public int getIpv6PrefixLength() {
+            return ipv6PrefixLength;
+        }
+
+        /** Sets the IPv6 prefix length. */
+        public void setIpv6PrefixLength(int ipv6PrefixLength) {
+            this.ipv6PrefixLength = ipv6PrefixLength;
+        }
+    }
+
+    /** Audit log of deliveries. */
+    public static class Audit {
+
+        /** Audit rows rejections may create per aggregation window; past it they are counted into one row per outcome. */
+        private int rejectionRowsPerWindow = WebhookSettings.DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW;
+
+        /** Returns the rows per window. */
+        public int getRejectionRowsPerWindow() {
+            return rejectionRowsPerWindow;
+        }
+
+        /** Sets the rows per window. */
+        public void setRejectionRowsPerWindow(int rejectionRowsPerWindow) {
+            this.rejectionRowsPerWindow = rejectionRowsPerWindow;
+        }
     }
 
     /** A previous signing key and the instant it stops being accepted. */
