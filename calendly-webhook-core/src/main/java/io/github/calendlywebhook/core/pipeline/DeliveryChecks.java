@@ -65,10 +65,10 @@ final class DeliveryChecks {
             return reject(d, Outcome.FORWARDING_HEADERS_INVALID, e.getMessage()
                     + "; the request is refused because its client cannot be known", Map.of());
         }
+        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
         if (client == null ? !allowlist.isEmpty() : !allowlist.allows(client)) {
             return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
         }
-        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
         d.clientKey = clientKeys.of(d.clientAddress);
         RateLimitDecision decision = rateLimit.admit(d.clientKey);
         if (!decision.allowed()) {
