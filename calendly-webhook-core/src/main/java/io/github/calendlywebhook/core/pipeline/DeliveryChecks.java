@@ -69,7 +69,7 @@ final class DeliveryChecks {
         if (client == null ? !allowlist.isEmpty() : !allowlist.allows(client)) {
             return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
         }
-        d.clientKey = clientKeys.of(d.clientAddress);
+        d.clientKey = client == null ? d.clientAddress : clientKeys.of(client);
         RateLimitDecision decision = rateLimit.admit(d.clientKey);
         if (!decision.allowed()) {
             return reject(d, Outcome.RATE_LIMITED, "too many requests",
