@@ -2,6 +2,7 @@ package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.config.WebhookSettings;
@@ -40,6 +41,19 @@ public class CalendlyWebhookFactory {
     }
 
     /**
+     * Returns how clients are keyed, shared by the webhook rate limit, audit aggregation and any limiter
+     * of the application that takes this bean.
+     *
+     * @param settings the settings
+     * @return the client keys
+     */
+    @Singleton
+    @Requires(missingBeans = ClientKeys.class)
+    ClientKeys calendlyWebhookClientKeys(WebhookSettings settings) {
+        return settings.clientKeys();
+    }
+
+    /**
      * Returns the listener that publishes stored events as Micronaut application events.
      *
      * @param publisher the application's event publisher
@@ -60,15 +74,17 @@ public class CalendlyWebhookFactory {
      * @param auditLog the audit log
      * @param listeners the listeners, the application event publisher included
      * @param observers the delivery observers
+     * @param clientKeys how clients are keyed
      * @return the processor
      */
     @Context
     @Bean(preDestroy = "flushAudit")
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
-            AuditLog auditLog,
-            List<CalendlyEventListener> listeners, List<DeliveryObserver> observers) {
-        WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store).auditLog(auditLog);
+            AuditLog auditLog, List<CalendlyEventListener> listeners, List<DeliveryObserver> observers,
+            ClientKeys clientKeys) {
+        WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store)
+                .auditLog(auditLog).clientKeys(clientKeys);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
         return builder.build();

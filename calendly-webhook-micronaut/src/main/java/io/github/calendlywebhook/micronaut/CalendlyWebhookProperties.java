@@ -26,13 +26,16 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
     private List<Map<String, Object>> previousSecretEntries = List.of();
 
     /**
-     * Creates the properties around the bound rate-limit properties.
+     * Creates the properties around the bound nested properties.
      *
      * @param rateLimit the properties under {@code rate-limit}
+     * @param clientKey the properties under {@code client-key}
+     * @param audit the properties under {@code audit}
      */
     @Inject
-    public CalendlyWebhookProperties(RateLimitProperties rateLimit) {
-        super(rateLimit);
+    public CalendlyWebhookProperties(RateLimitProperties rateLimit, ClientKeyProperties clientKey,
+            AuditProperties audit) {
+        super(rateLimit, clientKey, audit);
     }
 
     /**
@@ -92,5 +95,15 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
     /** Binds {@code calendly.webhook.rate-limit.*}. */
     @ConfigurationProperties("rate-limit")
     public static class RateLimitProperties extends CommonWebhookProperties.RateLimit {
+    }
+
+    /** Binds {@code calendly.webhook.client-key.*}. */
+    @ConfigurationProperties("client-key")
+    public static class ClientKeyProperties extends CommonWebhookProperties.ClientKey {
+    }
+
+    /** Binds {@code calendly.webhook.audit.*}. */
+    @ConfigurationProperties("audit")
+    public static class AuditProperties extends CommonWebhookProperties.Audit {
     }
 }

@@ -100,6 +100,40 @@ class CalendlyWebhookFactoryTest {
     }
 
     @Test
+    void allowlistEntryWithHostBitsSetShouldFailStartupSuggestingTheNetwork() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.allowed-ips", "10.0.0.1/8")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasStackTraceContaining("calendly.webhook.allowed-ips")
+                .hasStackTraceContaining("'10.0.0.1/8' has host bits set")
+                .hasStackTraceContaining("10.0.0.0/8");
+    }
+
+    @Test
+    void ipv4MappedAllowlistEntryBelowSlash96ShouldFailStartupSuggestingTheIpv4Form() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.allowed-ips", "::ffff:52.0.0.0/8")).close())
+                .isInstanceOf(BeanInstantiationException.class)
+                .hasStackTraceContaining("calendly.webhook.allowed-ips")
+                .hasStackTraceContaining("'::ffff:52.0.0.0/8'")
+                .hasStackTraceContaining("52.0.0.0/8");
+    }
+
+    @Test
+    void ambiguousTrustedProxyEntriesShouldFailStartupNamingTheKey() {
+        for (String entry : new String[] {"127.0.0.1/8", "::ffff:127.0.0.0/8"}) {
+            assertThatThrownBy(() -> run(Map.of("calendly.webhook.trusted-proxies", entry)).close())
+                    .isInstanceOf(BeanInstantiationException.class)
+                    .hasStackTraceContaining("calendly.webhook.trusted-proxies")
+                    .hasStackTraceContaining("'" + entry + "'");
+        }
+    }
+
+    @Test
+    void clientKeyPrefixLengthOutOfRangeShouldFailStartupNamingTheKey() {
+        assertThatThrownBy(() -> run(Map.of("calendly.webhook.client-key.ipv6-prefix-length", "0")).close())
+                .hasStackTraceContaining("calendly.webhook.client-key.ipv6-prefix-length");
+    }
+
+    @Test
     void invalidToleranceShouldFailStartupNamingTheKey() {
         assertThatThrownBy(() -> run(Map.of("calendly.webhook.tolerance", "-1s")).close())
                 .isInstanceOf(BeanInstantiationException.class)

@@ -40,7 +40,9 @@ class CalendlyWebhookPropertiesTest {
                 Map.entry("calendly.webhook.rate-limit.burst-per-second", "5"),
                 Map.entry("calendly.webhook.rate-limit.policy", "failed-requests"),
                 Map.entry("calendly.webhook.max-body-size", "1MB"),
-                Map.entry("calendly.webhook.debug", "true")));
+                Map.entry("calendly.webhook.debug", "true"),
+                Map.entry("calendly.webhook.client-key.ipv6-prefix-length", "56"),
+                Map.entry("calendly.webhook.audit.rejection-rows-per-window", "20")));
 
         assertThat(settings.path()).isEqualTo("/hooks/calendly");
         assertThat(settings.secret()).isEqualTo("s3cret");
@@ -55,6 +57,8 @@ class CalendlyWebhookPropertiesTest {
         assertThat(settings.rateLimitPolicy()).isEqualTo(RateLimitPolicy.FAILED_REQUESTS);
         assertThat(settings.maxBodySize()).isEqualTo(1024 * 1024);
         assertThat(settings.debug()).isTrue();
+        assertThat(settings.clientKeys().ipv6PrefixLength()).isEqualTo(56);
+        assertThat(settings.auditRejectionRowsPerWindow()).isEqualTo(20);
     }
 
     @Test
@@ -70,6 +74,8 @@ class CalendlyWebhookPropertiesTest {
         assertThat(settings.rateLimitPolicy()).isEqualTo(RateLimitPolicy.ALL_REQUESTS);
         assertThat(settings.maxBodySize()).isEqualTo(WebhookSettings.DEFAULT_MAX_BODY_SIZE);
         assertThat(settings.debug()).isFalse();
+        assertThat(settings.clientKeys().ipv6PrefixLength()).isEqualTo(64);
+        assertThat(settings.auditRejectionRowsPerWindow()).isEqualTo(WebhookSettings.DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.calendlywebhook.spring;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
@@ -54,7 +55,8 @@ public final class CalendlyWebhookAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IpAllowlist calendlyWebhookAllowlist(WebhookSettings settings) {
-        return ConfigurationErrors.explain("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+        return ConfigurationErrors.explain("calendly.webhook.allowed-ips (ALLOWED_IPS)",
+                () -> IpAllowlist.parse(settings.allowedIps()));
     }
 
     @Bean
@@ -62,6 +64,16 @@ public final class CalendlyWebhookAutoConfiguration {
     ClientAddressResolver calendlyWebhookClientAddressResolver(WebhookSettings settings) {
         return ConfigurationErrors.explain("calendly.webhook.trusted-proxies",
                 () -> ClientAddressResolver.trusting(settings.trustedProxies()));
+    }
+
+    /**
+     * The one notion of a client that the webhook rate limit and audit aggregation use; an application's
+     * own limiters (a login or API throttle) take this bean so every limit keys a client the same way.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    ClientKeys calendlyWebhookClientKeys(WebhookSettings settings) {
+        return settings.clientKeys();
     }
 
     @Bean
@@ -89,7 +101,7 @@ public final class CalendlyWebhookAutoConfiguration {
     @ConditionalOnMissingBean
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, ObjectProvider<Clock> clock, EventStore store,
             AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
-            ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
+            ClientKeys clientKeys, ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
             ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
                 .clock(clock(clock))
@@ -97,7 +109,8 @@ public final class CalendlyWebhookAutoConfiguration {
                 .auditLog(auditLog)
                 .verifier(verifier)
                 .allowlist(allowlist)
-                .addressResolver(addressResolver);
+                .addressResolver(addressResolver)
+                .clientKeys(clientKeys);
         if (settings.rateLimitEnabled()) {
             rateLimiter.ifUnique(builder::rateLimiter);
         }

@@ -12,7 +12,9 @@ final class ConfigurationErrors {
 
     private static final String INVALID_VALUE_ACTION = "Correct the calendly.webhook property named above. "
             + "calendly.webhook.allowed-ips and calendly.webhook.trusted-proxies take IPv4 or IPv6 addresses "
-            + "or CIDR blocks (for example 203.0.113.0/24), never host names.";
+            + "or CIDR blocks (for example 203.0.113.0/24), never host names; a block's address must be its "
+            + "network address (10.0.0.0/8, not 10.0.0.1/8), and IPv4 blocks are written in IPv4 form "
+            + "(52.0.0.0/8, not ::ffff:52.0.0.0/8).";
 
     private ConfigurationErrors() {
     }

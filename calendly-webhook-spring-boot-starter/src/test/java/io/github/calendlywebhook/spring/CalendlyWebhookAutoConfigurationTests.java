@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +61,8 @@ class CalendlyWebhookAutoConfigurationTests {
                 "calendly.webhook.trusted-proxies=10.0.0.0/8", "calendly.webhook.rate-limit.enabled=false",
                 "calendly.webhook.rate-limit.requests-per-minute=60", "calendly.webhook.rate-limit.burst-per-second=5",
                 "calendly.webhook.rate-limit.policy=failed-requests", "calendly.webhook.max-body-size=1MB",
-                "calendly.webhook.debug=true").run(context -> {
+                "calendly.webhook.debug=true", "calendly.webhook.client-key.ipv6-prefix-length=56",
+                "calendly.webhook.audit.rejection-rows-per-window=20").run(context -> {
                     WebhookSettings settings = context.getBean(WebhookSettings.class);
                     assertThat(settings.path()).isEqualTo("/hooks/calendly");
                     assertThat(settings.secret()).isEqualTo(Deliveries.SECRET);
@@ -77,6 +79,9 @@ class CalendlyWebhookAutoConfigurationTests {
                     assertThat(settings.rateLimitPolicy()).isEqualTo(RateLimitPolicy.FAILED_REQUESTS);
                     assertThat(settings.maxBodySize()).isEqualTo(1024 * 1024);
                     assertThat(settings.debug()).isTrue();
+                    assertThat(settings.clientKeys().ipv6PrefixLength()).isEqualTo(56);
+                    assertThat(settings.auditRejectionRowsPerWindow()).isEqualTo(20);
+                    assertThat(context.getBean(ClientKeys.class).ipv6PrefixLength()).isEqualTo(56);
                 });
     }
 

@@ -34,6 +34,36 @@ class CalendlyWebhookFailureAnalyzerTests {
     }
 
     @Test
+    void startupWhenAllowlistEntryHasHostBitsSetShouldFailSuggestingTheNetwork() {
+        runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
+                "calendly.webhook.allowed-ips=203.0.113.0/24,10.0.0.1/8").run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("calendly.webhook.allowed-ips", "ALLOWED_IPS",
+                            "'10.0.0.1/8'", "host bits", "10.0.0.0/8", "10.0.0.1/32");
+                });
+    }
+
+    @Test
+    void startupWhenAllowlistEntryIsIpv4MappedBelowSlash96ShouldFailSuggestingTheIpv4Form() {
+        runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
+                "calendly.webhook.allowed-ips=::ffff:52.0.0.0/8").run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("calendly.webhook.allowed-ips",
+                            "'::ffff:52.0.0.0/8'", "below /96", "52.0.0.0/8");
+                });
+    }
+
+    @Test
+    void startupWhenTrustedProxyIsAmbiguousShouldFailNamingTheKeyAndEntry() {
+        runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
+                "calendly.webhook.trusted-proxies=::ffff:127.0.0.0/8").run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("calendly.webhook.trusted-proxies",
+                            "'::ffff:127.0.0.0/8'", "127.0.0.0/8");
+                });
+    }
+
+    @Test
     void startupWhenTrustedProxyInvalidShouldFailNamingTheEntry() {
         runner.withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET,
                 "calendly.webhook.trusted-proxies=10.0.0.0/33").run(context -> {

@@ -35,7 +35,8 @@ class ConfigurationMetadataTests {
                 "calendly.webhook.previous-secrets", "calendly.webhook.tolerance", "calendly.webhook.allowed-ips",
                 "calendly.webhook.trusted-proxies", "calendly.webhook.rate-limit.enabled",
                 "calendly.webhook.rate-limit.requests-per-minute", "calendly.webhook.rate-limit.burst-per-second",
-                "calendly.webhook.rate-limit.policy", "calendly.webhook.max-body-size", "calendly.webhook.debug");
+                "calendly.webhook.rate-limit.policy", "calendly.webhook.max-body-size", "calendly.webhook.debug",
+                "calendly.webhook.client-key.ipv6-prefix-length", "calendly.webhook.audit.rejection-rows-per-window");
         assertThat(properties).allSatisfy(property -> assertThat(property.path("description").asText())
                 .as(property.path("name").asText()).isNotBlank());
     }

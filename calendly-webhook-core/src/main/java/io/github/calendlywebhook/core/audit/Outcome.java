@@ -13,6 +13,11 @@ public enum Outcome {
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     /** The client address is outside the allowlist. */
     FORBIDDEN(403, "forbidden"),
+    /**
+     * A trusted proxy forwarded the request with forwarding headers that disagree or cannot be read, so
+     * its client is unknown.
+     */
+    FORWARDING_HEADERS_INVALID(403, "forwarding_headers_invalid"),
     /** The client address exceeded its rate limit. */
     RATE_LIMITED(429, "rate_limited"),
     /** The body exceeds the configured maximum size. */

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.config;
 
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,18 +56,28 @@ public abstract class CommonWebhookProperties {
     /** Whether detailed processing logs are written (never secrets or full signatures). */
     private boolean debug;
 
-    /** Creates properties with every default and the default rate-limit properties. */
+    /** How clients are keyed by the rate limit and the audit aggregation. */
+    private final ClientKey clientKey;
+
+    /** How many audit rows rejections may create. */
+    private final Audit audit;
+
+    /** Creates properties with every default and the default nested properties. */
     protected CommonWebhookProperties() {
-        this(new RateLimit());
+        this(new RateLimit(), new ClientKey(), new Audit());
     }
 
     /**
-     * Creates properties with every default, binding the rate limit through the given object.
+     * Creates properties with every default, binding the nested groups through the given objects.
      *
      * @param rateLimit the framework's rate-limit properties
+     * @param clientKey the framework's client-key properties
+     * @param audit the framework's audit properties
      */
-    protected CommonWebhookProperties(RateLimit rateLimit) {
+    protected CommonWebhookProperties(RateLimit rateLimit, ClientKey clientKey, Audit audit) {
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
+        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -95,7 +106,9 @@ public abstract class CommonWebhookProperties {
                 .burstPerSecond(rateLimit.getBurstPerSecond())
                 .rateLimitPolicy(rateLimit.getPolicy())
                 .maxBodySize(maxBodySizeInBytes())
-                .debug(debug);
+                .debug(debug)
+                .clientKeyIpv6PrefixLength(clientKey.getIpv6PrefixLength())
+                .auditRejectionRowsPerWindow(audit.getRejectionRowsPerWindow());
         for (int i = 0; i < previousSecrets.size(); i++) {
             WebhookSettings.PreviousSecret previous = previousSecrets.get(i).validated(PREFIX + ".previous-secrets[" + i + "]");
             builder.previousSecret(previous.secret(), previous.expiresAt());
@@ -186,6 +199,16 @@ public abstract class CommonWebhookProperties {
     /** Sets whether detailed processing logs are written. */
     public void setDebug(boolean debug) {
         this.debug = debug;
+    }
+
+    /** Returns the client-key properties. */
+    public ClientKey getClientKey() {
+        return clientKey;
+    }
+
+    /** Returns the audit properties. */
+    public Audit getAudit() {
+        return audit;
     }
 
     /** A previous signing key and the instant it stops being accepted. */
@@ -286,6 +309,46 @@ public abstract class CommonWebhookProperties {
         /** Sets which requests are charged: {@code all-requests} (default) or {@code failed-requests}. */
         public void setPolicy(RateLimitPolicy policy) {
             this.policy = policy;
+        }
+    }
+
+    /** How clients are keyed by the rate limit and the audit aggregation. */
+    public static class ClientKey {
+
+        /** The default IPv6 prefix length: one /64 is one client. */
+        public static final int DEFAULT_IPV6_PREFIX_LENGTH = ClientKeys.DEFAULT_IPV6_PREFIX_LENGTH;
+
+        /** Prefix length by which IPv6 clients are grouped into one client (1 to 128); IPv4 clients are keyed by address. */
+        private int ipv6PrefixLength = DEFAULT_IPV6_PREFIX_LENGTH;
+
+        /** Returns the IPv6 prefix length of a client key. */
+        public int getIpv6PrefixLength() {
+            return ipv6PrefixLength;
+        }
+
+        /** Sets the IPv6 prefix length of a client key. */
+        public void setIpv6PrefixLength(int ipv6PrefixLength) {
+            this.ipv6PrefixLength = ipv6PrefixLength;
+        }
+    }
+
+    /** How many audit rows rejections may create. */
+    public static class Audit {
+
+        /** The default number of audit rows rejections may create per aggregation window. */
+        public static final int DEFAULT_REJECTION_ROWS_PER_WINDOW = 100;
+
+        /** Audit rows that rejections may create per aggregation window; past it they are counted into one row per outcome. */
+        private int rejectionRowsPerWindow = DEFAULT_REJECTION_ROWS_PER_WINDOW;
+
+        /** Returns the audit rows rejections may create per window. */
+        public int getRejectionRowsPerWindow() {
+            return rejectionRowsPerWindow;
+        }
+
+        /** Sets the audit rows rejections may create per window. */
+        public void setRejectionRowsPerWindow(int rejectionRowsPerWindow) {
+            this.rejectionRowsPerWindow = rejectionRowsPerWindow;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.config;
 
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ public final class WebhookSettings {
     public static final int DEFAULT_REQUESTS_PER_MINUTE = CommonWebhookProperties.RateLimit.DEFAULT_REQUESTS_PER_MINUTE;
     /** The setup guide's default burst limit per client address and second. */
     public static final int DEFAULT_BURST_PER_SECOND = CommonWebhookProperties.RateLimit.DEFAULT_BURST_PER_SECOND;
+    /** The default number of audit rows that rejections may create per aggregation window, past which they are pooled. */
+    public static final int DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW =
+            CommonWebhookProperties.Audit.DEFAULT_REJECTION_ROWS_PER_WINDOW;
 
     /**
      * A signing secret that is still accepted until it expires, for rotation without downtime.
@@ -57,6 +61,8 @@ public final class WebhookSettings {
     private final RateLimitPolicy rateLimitPolicy;
     private final long maxBodySize;
     private final boolean debug;
+    private final ClientKeys clientKeys;
+    private final int auditRejectionRowsPerWindow;
 
     private WebhookSettings(Builder b) {
         this.enabled = b.enabled;
@@ -72,6 +78,8 @@ public final class WebhookSettings {
         this.rateLimitPolicy = b.rateLimitPolicy;
         this.maxBodySize = b.maxBodySize;
         this.debug = b.debug;
+        this.clientKeys = b.clientKeys;
+        this.auditRejectionRowsPerWindow = b.auditRejectionRowsPerWindow;
     }
 
     /** Returns a builder with every default set and no secret. */
@@ -95,6 +103,8 @@ public final class WebhookSettings {
         b.rateLimitPolicy = rateLimitPolicy;
         b.maxBodySize = maxBodySize;
         b.debug = debug;
+        b.clientKeys = clientKeys;
+        b.auditRejectionRowsPerWindow = auditRejectionRowsPerWindow;
         return b;
     }
 
@@ -163,13 +173,24 @@ public final class WebhookSettings {
         return debug;
     }
 
+    /** Returns how clients are keyed for rate limits and audit aggregation (IPv4 address, IPv6 prefix). */
+    public ClientKeys clientKeys() {
+        return clientKeys;
+    }
+
+    /** Returns how many audit rows rejections may create per aggregation window before they are pooled. */
+    public int auditRejectionRowsPerWindow() {
+        return auditRejectionRowsPerWindow;
+    }
+
     @Override
     public String toString() {
         return "WebhookSettings[enabled=" + enabled + ", path=" + path + ", secret=" + (secret == null ? "<none>" : "******")
                 + ", previousSecrets=" + previousSecrets.size() + ", tolerance=" + tolerance + ", allowedIps=" + allowedIps
                 + ", trustedProxies=" + trustedProxies + ", rateLimitEnabled=" + rateLimitEnabled + ", requestsPerMinute="
                 + requestsPerMinute + ", burstPerSecond=" + burstPerSecond + ", rateLimitPolicy=" + rateLimitPolicy
-                + ", maxBodySize=" + maxBodySize + ", debug=" + debug + "]";
+                + ", maxBodySize=" + maxBodySize + ", debug=" + debug + ", clientKeys=" + clientKeys
+                + ", auditRejectionRowsPerWindow=" + auditRejectionRowsPerWindow + "]";
     }
 
     private static void requireSecret(@Nullable String secret, String what) {
@@ -194,6 +215,8 @@ public final class WebhookSettings {
         private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.ALL_REQUESTS;
         private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
         private boolean debug;
+        private ClientKeys clientKeys = ClientKeys.ofDefaults();
+        private int auditRejectionRowsPerWindow = DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW;
 
         private Builder() {
         }
@@ -369,6 +392,35 @@ public final class WebhookSettings {
          */
         public Builder debug(boolean debug) {
             this.debug = debug;
+            return this;
+        }
+
+        /**
+         * Sets the prefix length by which IPv6 clients are grouped into one client for rate limits and
+         * audit aggregation; IPv4 clients are always keyed by their address.
+         *
+         * @param prefixLength from 1 to 128; the default is 64
+         * @return this builder
+         * @throws IllegalArgumentException naming the key when out of range
+         */
+        public Builder clientKeyIpv6PrefixLength(int prefixLength) {
+            try {
+                this.clientKeys = ClientKeys.ipv6PrefixLength(prefixLength);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("calendly.webhook.client-key.ipv6-prefix-length: " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        /**
+         * Sets how many audit rows rejections may create per aggregation window; past it, rejections are
+         * counted into one pooled entry per outcome and window, never dropped.
+         *
+         * @param rows a positive number; the default is {@value WebhookSettings#DEFAULT_AUDIT_REJECTION_ROWS_PER_WINDOW}
+         * @return this builder
+         */
+        public Builder auditRejectionRowsPerWindow(int rows) {
+            this.auditRejectionRowsPerWindow = positive(rows, "calendly.webhook.audit.rejection-rows-per-window");
             return this;
         }
 

@@ -2,7 +2,9 @@ package io.github.calendlywebhook.core.ip;
 
 /**
  * A network in the 128-bit space of {@link Ip128}; an IPv4 block {@code a.b.c.d/n} is stored as
- * {@code ::ffff:a.b.c.d/(96+n)}. Host bits set in the entry (as in {@code 10.0.0.1/8}) are masked off.
+ * {@code ::ffff:a.b.c.d/(96+n)}. {@link #parse(String)} refuses entries whose meaning would be a guess:
+ * host bits set (as in {@code 10.0.0.1/8}), and IPv4-mapped entries with a prefix below /96 (as in
+ * {@code ::ffff:52.0.0.0/8}, which would cover {@code ::/8} and so every IPv4 address).
  *
  * @param network the network address, host bits cleared
  * @param prefix the prefix length in the 128-bit space, 0 to 128
@@ -21,7 +23,8 @@ record Cidr(Ip128 network, int prefix) {
     /**
      * Parses {@code address} or {@code address/prefix}, IPv4 or IPv6, never resolving names.
      *
-     * @throws IllegalArgumentException naming the entry when it is not such a literal
+     * @throws IllegalArgumentException naming the entry, and the form to write instead, when it is not
+     *     such a literal, has host bits set, or is an IPv4-mapped block with a prefix below /96
      */
     static Cidr parse(String entry) {
         String text = entry.trim();
@@ -34,7 +37,23 @@ record Cidr(Ip128 network, int prefix) {
         }
         int maxPrefix = address.length == 4 ? 32 : 128;
         int prefix = slash < 0 ? maxPrefix : parsePrefix(entry, text.substring(slash + 1), maxPrefix);
-        return new Cidr(Ip128.of(address), address.length == 4 ? prefix + IPV4_OFFSET : prefix);
+        Ip128 ip = Ip128.of(address);
+        if (address.length == 16 && ip.isV4() && prefix < IPV4_OFFSET) {
+            throw new IllegalArgumentException("'" + entry + "' is an IPv4-mapped address with a prefix below /96,"
+                    + " so it would cover IPv6 space far beyond IPv4 (::/" + prefix + "); write the IPv4 block"
+                    + " instead, for example " + ip.toInetAddress().getHostAddress() + "/" + prefix);
+        }
+        Cidr cidr = new Cidr(ip, address.length == 4 ? prefix + IPV4_OFFSET : prefix);
+        if (!cidr.network.equals(ip)) {
+            String single = address.length == 4 ? ip.toInetAddress().getHostAddress() + "/32" : addressText + "/128";
+            throw new IllegalArgumentException("'" + entry + "' has host bits set after its prefix; write "
+                    + cidr.inTheFormOf(address.length) + " for the network, or " + single + " for the single address");
+        }
+        return cidr;
+    }
+
+    private String inTheFormOf(int addressLength) {
+        return addressLength == 16 && network.isV4() ? network.toIpv6Text() + "/" + prefix : toString();
     }
 
     private static int parsePrefix(String entry, String text, int maxPrefix) {

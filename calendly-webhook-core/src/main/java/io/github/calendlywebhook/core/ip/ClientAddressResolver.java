@@ -17,14 +17,17 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Rules that keep a crafted header from producing an address the client does not own:
  * <ul>
- *   <li>A hop that cannot be read (garbage, {@code unknown}, an obfuscated identifier such as
- *       {@code _hidden}) ends the walk, and the last trusted hop, the proxy that wrote it, is returned.
- *       A proxy is normally not in the allowlist, so such a request is refused rather than guessed.</li>
+ *   <li>A hop the walk has to read that cannot be read (garbage, {@code unknown}, an obfuscated
+ *       identifier such as {@code _hidden}) refuses the request with
+ *       {@link InvalidForwardingHeadersException}. Hops left of the first untrusted one are the client's
+ *       own claims and are never read.</li>
  *   <li>{@code Forwarded} (RFC 7239) is read when it names a {@code for} address. If
  *       {@code X-Forwarded-For} is present too, both must resolve to the same client; otherwise the
- *       connecting peer is returned. A proxy that writes only one of the two headers passes the other
- *       through from the client unchanged, so a disagreement means one of them is forged.</li>
+ *       request is refused. A proxy that writes only one of the two headers passes the other through
+ *       from the client unchanged, so a disagreement means one of them is forged.</li>
  * </ul>
+ * Such a request is never attributed to the proxy's own address: a proxy on loopback would otherwise
+ * pass an allowlist that admits loopback.
  * Ports, brackets and zone ids are removed; IPv4-mapped IPv6 addresses are returned as IPv4.
  * Immutable and thread-safe.
  */
@@ -55,6 +58,8 @@ public final class ClientAddressResolver {
      * @param forwarded every {@code Forwarded} header value, in order
      * @return the client address
      * @throws IllegalArgumentException when the remote address is not an IP address literal
+     * @throws InvalidForwardingHeadersException when the peer is a trusted proxy and its forwarding
+     *     headers disagree or a hop that has to be read cannot be read
      */
     public InetAddress resolve(String remoteAddress, List<String> xForwardedFor, List<String> forwarded) {
         Ip128 peer = parse(remoteAddress)
@@ -66,22 +71,26 @@ public final class ClientAddressResolver {
         List<@Nullable Ip128> xffHops = ForwardingHeaders.xForwardedFor(xForwardedFor);
         Ip128 client;
         if (!forwardedHops.isEmpty() && !xffHops.isEmpty()) {
-            Ip128 fromForwarded = walk(peer, forwardedHops);
-            client = fromForwarded.equals(walk(peer, xffHops)) ? fromForwarded : peer;
+            client = walk(peer, forwardedHops, "Forwarded");
+            if (!client.equals(walk(peer, xffHops, "X-Forwarded-For"))) {
+                throw new InvalidForwardingHeadersException(
+                        "the Forwarded and X-Forwarded-For headers of a trusted proxy name different clients");
+            }
         } else if (!forwardedHops.isEmpty()) {
-            client = walk(peer, forwardedHops);
+            client = walk(peer, forwardedHops, "Forwarded");
         } else {
-            client = walk(peer, xffHops);
+            client = walk(peer, xffHops, "X-Forwarded-For");
         }
         return client.toInetAddress();
     }
 
-    private Ip128 walk(Ip128 peer, List<@Nullable Ip128> hops) {
+    private Ip128 walk(Ip128 peer, List<@Nullable Ip128> hops, String header) {
         Ip128 lastTrusted = peer;
         for (int i = hops.size() - 1; i >= 0; i--) {
             Ip128 hop = hops.get(i);
             if (hop == null) {
-                return lastTrusted;
+                throw new InvalidForwardingHeadersException(
+                        "the " + header + " header of a trusted proxy has a hop that is not an IP address");
             }
             if (!trustedProxies.contains(hop)) {
                 return hop;

@@ -8,8 +8,9 @@ import java.util.Objects;
  * The networks allowed to deliver webhooks. Entries are IPv4 or IPv6 CIDR blocks or single addresses
  * (a single address is a {@code /32} or {@code /128} block). IPv4-mapped IPv6 addresses
  * ({@code ::ffff:1.2.3.4}) are the same as their IPv4 form, in entries and in checked addresses; zone
- * ids ({@code fe80::1%eth0}) are dropped. Host bits set in a block ({@code 10.0.0.1/8}) are accepted and
- * masked off, so that entry means {@code 10.0.0.0/8}. Host names are refused, never resolved. An empty
+ * ids ({@code fe80::1%eth0}) are dropped. A block with host bits set ({@code 10.0.0.1/8}) and an IPv4-mapped
+ * block with a prefix below /96 ({@code ::ffff:52.0.0.0/8}, which would mean {@code ::/8}) are refused
+ * with a message suggesting the intended form, as are host names, which are never resolved. An empty
  * allowlist allows every address. Immutable and thread-safe.
  */
 public final class IpAllowlist {
@@ -28,8 +29,8 @@ public final class IpAllowlist {
      *
      * @param entries CIDR blocks or single addresses, for example {@code 52.0.0.0/8} or {@code 2001:db8::/32}
      * @return the allowlist; empty when there are no entries
-     * @throws IllegalArgumentException naming the entry that is not an address or CIDR block, or whose
-     *     prefix length is out of range
+     * @throws IllegalArgumentException naming the entry that is not an address or CIDR block, whose prefix
+     *     length is out of range, that has host bits set, or that is an IPv4-mapped block below /96
      */
     public static IpAllowlist parse(List<String> entries) {
         Objects.requireNonNull(entries, "entries");

@@ -17,7 +17,8 @@ final class Networks {
      * Parses entries; each may itself be a comma-separated list (as in {@code ALLOWED_IPS}); blank
      * entries are ignored.
      *
-     * @throws IllegalArgumentException naming the first entry that is not an address or CIDR block
+     * @throws IllegalArgumentException naming the first entry that is not an address or CIDR block, has host
+     *     bits set, or is an IPv4-mapped block below /96
      */
     static Networks parse(List<String> entries) {
         List<Cidr> cidrs = new ArrayList<>();

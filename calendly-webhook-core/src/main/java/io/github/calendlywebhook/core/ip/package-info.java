@@ -1,5 +1,6 @@
 /**
- * CIDR allowlists for IPv4 and IPv6 and the trusted-proxy aware client address resolver.
+ * CIDR allowlists for IPv4 and IPv6, the trusted-proxy aware client address resolver (which refuses
+ * forwarding headers that disagree or cannot be read), and the client keys every limiter shares.
  */
 @NullMarked
 package io.github.calendlywebhook.core.ip;

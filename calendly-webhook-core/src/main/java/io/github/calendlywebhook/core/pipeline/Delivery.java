@@ -11,6 +11,10 @@ final class Delivery {
 
     final Instant receivedAt;
     String clientAddress;
+    /** The client's rate-limit key; {@code null} for an in-process delivery, which is never rate limited. */
+    @Nullable String clientKey;
+    /** Whether the delivery was handed over in process by the application, an admin test. */
+    boolean inProcess;
     @Nullable Outcome outcome;
     @Nullable CalendlyEvent event;
     @Nullable String detail;
@@ -24,6 +28,6 @@ final class Delivery {
 
     EventSource source() {
         CalendlyEvent e = event;
-        return e != null && e.metadata().test() ? EventSource.TEST : EventSource.WEBHOOK;
+        return inProcess || e != null && e.metadata().test() ? EventSource.TEST : EventSource.WEBHOOK;
     }
 }

@@ -6,6 +6,8 @@ import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.event.MalformedPayloadException;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.ClientKeys;
+import io.github.calendlywebhook.core.ip.InvalidForwardingHeadersException;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.store.AppendResult;
@@ -34,17 +36,19 @@ final class DeliveryChecks {
     private final EventStore store;
     private final ClientAddressResolver addressResolver;
     private final IpAllowlist allowlist;
+    private final ClientKeys clientKeys;
     private final RateLimitGate rateLimit;
     private final SignatureCheck signature;
     private final CalendlyEventParser parser;
     private final DeliveryReporter reporter;
 
     DeliveryChecks(long maxBodySize, EventStore store, ClientAddressResolver addressResolver, IpAllowlist allowlist,
-            RateLimitGate rateLimit, SignatureCheck signature, DeliveryReporter reporter) {
+            ClientKeys clientKeys, RateLimitGate rateLimit, SignatureCheck signature, DeliveryReporter reporter) {
         this.maxBodySize = maxBodySize;
         this.store = store;
         this.addressResolver = addressResolver;
         this.allowlist = allowlist;
+        this.clientKeys = clientKeys;
         this.rateLimit = rateLimit;
         this.signature = signature;
         this.parser = CalendlyEventParser.create(maxBodySize);
@@ -55,16 +59,31 @@ final class DeliveryChecks {
         if (!"POST".equals(request.method())) {
             return reject(d, Outcome.METHOD_NOT_ALLOWED, "only POST is accepted", ALLOW_POST);
         }
-        InetAddress client = resolveClient(request);
+        InetAddress client;
+        try {
+            client = resolveClient(request);
+        } catch (InvalidForwardingHeadersException e) {
+            return reject(d, Outcome.FORWARDING_HEADERS_INVALID, e.getMessage()
+                    + "; the request is refused because its client cannot be known", Map.of());
+        }
+        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
         if (client == null ? !allowlist.isEmpty() : !allowlist.allows(client)) {
             return reject(d, Outcome.FORBIDDEN, "client address is not allowed", Map.of());
         }
-        d.clientAddress = client == null ? LogText.clean(request.remoteAddress()) : client.getHostAddress();
-        RateLimitDecision decision = rateLimit.admit(d.clientAddress);
+        d.clientKey = client == null ? d.clientAddress : clientKeys.of(client);
+        RateLimitDecision decision = rateLimit.admit(d.clientKey);
         if (!decision.allowed()) {
             return reject(d, Outcome.RATE_LIMITED, "too many requests",
                     Map.of(RETRY_AFTER, Long.toString(decision.retryAfterSeconds())));
         }
+        return runContentChecks(request, d);
+    }
+
+    /**
+     * Runs the checks of the delivery itself, from body size to storage, skipping the network checks
+     * (method, allowlist, rate limit): for an in-process delivery that never came from the network.
+     */
+    WebhookResponse runContentChecks(WebhookRequest request, Delivery d) {
         long limit = maxBodySize;
         if (request.contentLength() > limit) {
             return failCheck(d, Outcome.PAYLOAD_TOO_LARGE, "body exceeds " + limit + " bytes");
@@ -113,7 +132,11 @@ final class DeliveryChecks {
         return Responses.ACCEPTED;
     }
 
-    /** Returns the client address, or {@code null} when the peer address is not an IP literal. */
+    /**
+     * Returns the client address, or {@code null} when the peer address is not an IP literal.
+     *
+     * @throws InvalidForwardingHeadersException when a trusted proxy's forwarding headers name no client
+     */
     private @Nullable InetAddress resolveClient(WebhookRequest request) {
         try {
             return addressResolver.resolve(request.remoteAddress(), request.headers("X-Forwarded-For"),
@@ -125,7 +148,10 @@ final class DeliveryChecks {
 
     /** Rejects after the rate-limit check, charging the client under {@link RateLimitPolicy#FAILED_REQUESTS}. */
     private WebhookResponse failCheck(Delivery d, Outcome outcome, String message) {
-        rateLimit.chargeFailure(d.clientAddress);
+        String key = d.clientKey;
+        if (key != null) {
+            rateLimit.chargeFailure(key);
+        }
         return reject(d, outcome, message, Map.of());
     }
 

@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -15,6 +16,7 @@ import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -23,18 +25,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides the answer to one webhook delivery. Checks run cheapest first: method (405), client address
- * against the allowlist (403), rate limit (429), body size (413), content type (415), signature (401),
+ * (403 {@code forwarding_headers_invalid} when a trusted proxy's forwarding headers disagree or cannot be
+ * read), the client address against the allowlist (403), rate limit per client key (429), body size (413), content type (415), signature (401),
  * envelope (400); then the event is stored idempotently and only then acknowledged with 200
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
  * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
  * waits 15 seconds, so hand slow work to an executor); listeners of a {@link ListenerDispatcher} run at
  * least once, retried until they return; observers and the audit log see every outcome;
- * rejections are aggregated in the audit log. Thread-safe; build one per endpoint and share it.
+ * rejections are aggregated in the audit log. {@link #processTestDelivery} takes an application's own
+ * test delivery in process, without the network checks. Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
+    /** The client address audited for a test delivery handed over in process. */
+    public static final String IN_PROCESS_CLIENT = "in-process";
     /** Seconds Calendly is asked to wait after a 503. */
     static final long UNAVAILABLE_RETRY_SECONDS = 30;
 
@@ -50,16 +56,18 @@ public final class WebhookProcessor {
         SignatureCheck signature = new SignatureCheck(b.signingKeys != null ? b.signingKeys
                 : SigningKeys.fixed(b.verifier != null ? b.verifier : Mechanisms.verifier(settings, clock)));
         IpAllowlist allowlist = b.allowlist != null ? b.allowlist
-                : configured("calendly.webhook.allowed-ips", () -> IpAllowlist.parse(settings.allowedIps()));
+                : configured("calendly.webhook.allowed-ips (ALLOWED_IPS)", () -> IpAllowlist.parse(settings.allowedIps()));
         ClientAddressResolver addressResolver = b.addressResolver != null ? b.addressResolver : configured(
                 "calendly.webhook.trusted-proxies", () -> ClientAddressResolver.trusting(settings.trustedProxies()));
         RateLimiter limiter = b.rateLimiter != null ? b.rateLimiter
                 : settings.rateLimitEnabled() ? Mechanisms.rateLimiter(settings, clock) : null;
         RateLimitGate rateLimit = new RateLimitGate(limiter, settings.rateLimitPolicy());
-        this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW);
+        ClientKeys clientKeys = b.clientKeys != null ? b.clientKeys : settings.clientKeys();
+        this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW, clientKeys,
+                settings.auditRejectionRowsPerWindow());
         this.reporter = new DeliveryReporter(b.listeners, b.dispatcher, b.observers, auditLog, settings.debug());
-        this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, rateLimit,
-                signature, reporter);
+        this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, clientKeys,
+                rateLimit, signature, reporter);
     }
 
     /**
@@ -113,6 +121,37 @@ public final class WebhookProcessor {
         return response;
     }
 
+    /**
+     * Processes a test delivery that the application hands over in process, for example from an admin's
+     * "Test Webhook" button. The signature, size, content type, parsing and storage run for real; the
+     * network checks (allowlist, forwarding headers, rate limit) are skipped, because the delivery never
+     * came from the network. Only code running in the application can call this; no header or token of
+     * an HTTP request leads here. The event is stored and audited as a test ({@code source TEST}), with
+     * client address {@value #IN_PROCESS_CLIENT} and the requester in the detail.
+     *
+     * @param headers the headers the delivery carries; the signature and {@code Content-Type} are read
+     * @param body the raw body
+     * @param requestedBy who asked for the test (for example the admin's address), for the audit entry
+     * @return the answer the endpoint would have sent
+     */
+    public WebhookResponse processTestDelivery(Map<String, List<String>> headers, byte[] body, String requestedBy) {
+        WebhookRequest request = WebhookRequest.post(headers, IN_PROCESS_CLIENT, body);
+        Delivery d = new Delivery(clock.instant(), IN_PROCESS_CLIENT);
+        d.inProcess = true;
+        WebhookResponse response;
+        try {
+            response = checks.runContentChecks(request, d);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure processing an in-process test delivery: {}", e.toString());
+            d.event = null;
+            response = checks.unavailable(d, "the delivery could not be processed; retry later");
+        }
+        String by = "admin test delivered in process for " + LogText.clean(requestedBy);
+        d.detail = d.detail == null ? by : by + ": " + d.detail;
+        reporter.finish(d, clock.instant());
+        return response;
+    }
+
     private static <T> T configured(String key, Supplier<T> parse) {
         try {
             return parse.get();
@@ -136,6 +175,7 @@ public final class WebhookProcessor {
         private @Nullable ClientAddressResolver addressResolver;
         private @Nullable RateLimiter rateLimiter;
         private @Nullable ListenerDispatcher dispatcher;
+        private @Nullable ClientKeys clientKeys;
 
         private Builder(WebhookSettings settings) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -263,6 +303,18 @@ public final class WebhookProcessor {
          */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        /**
+         * Replaces the client keys of the settings, by which the rate limit and audit aggregation group
+         * client addresses; share one instance with the application's own limiters.
+         *
+         * @param clientKeys the client keys
+         * @return this builder
+         */
+        public Builder clientKeys(ClientKeys clientKeys) {
+            this.clientKeys = Objects.requireNonNull(clientKeys, "clientKeys");
             return this;
         }
 

@@ -107,13 +107,30 @@ class AggregatingAuditLogTest {
     }
 
     @Test
-    void poolsAddressesBeyondTheTrackedMaximum() {
-        for (int i = 0; i < AggregatingAuditLog.MAX_KINDS + 500; i++) {
+    void poolsClientsBeyondTheCapWithoutWritingARowForEach() {
+        for (int i = 0; i < AggregatingAuditLog.DEFAULT_MAX_KINDS + 500; i++) {
             log.record(entry(Outcome.FORBIDDEN, "10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255)));
         }
 
-        assertThat(log.openWindows()).isEqualTo(AggregatingAuditLog.MAX_KINDS + 1);
-        assertThat(written).hasSize(AggregatingAuditLog.MAX_KINDS + 1);
+        assertThat(log.openWindows()).isEqualTo(AggregatingAuditLog.DEFAULT_MAX_KINDS + 1);
+        assertThat(written).hasSize(AggregatingAuditLog.DEFAULT_MAX_KINDS);
+        log.flush();
+        assertThat(written).last().satisfies(pooled -> {
+            assertThat(pooled.clientAddress()).isNull();
+            assertThat(pooled.count()).isEqualTo(500);
+        });
+    }
+
+    @Test
+    void aggregatesEveryAddressOfOneIpv6Slash64AsOneClient() {
+        for (int i = 1; i <= 300; i++) {
+            log.record(entry(Outcome.FORBIDDEN, "2001:db8:1:2::" + Integer.toHexString(i)));
+        }
+        log.flush();
+
+        assertThat(written).extracting(AuditEntry::clientAddress, AuditEntry::count).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("2001:db8:1:2::1", 1L),
+                org.assertj.core.groups.Tuple.tuple("2001:db8:1:2:0:0:0:0/64", 299L));
     }
 
     private AuditEntry entry(Outcome outcome, String client) {

@@ -66,14 +66,19 @@ class ClientAddressResolverTest {
     }
 
     @Test
-    void stopsAtTheLastTrustedHopOnAMalformedEntry() {
-        // a spoofed allowed address to the left of garbage never becomes the client
-        assertThat(viaProxy(List.of("52.1.2.3, not-an-ip, 10.1.1.1"), List.of())).isEqualTo(ip("10.1.1.1"));
+    void refusesAMalformedHopInsteadOfReturningTheLastTrustedHop() {
+        // a spoofed allowed address to the left of garbage never becomes the client, nor does the proxy
+        assertRefused(List.of("52.1.2.3, not-an-ip, 10.1.1.1"), List.of(), "X-Forwarded-For");
     }
 
     @Test
-    void stopsAtTheLastTrustedHopOnUnknown() {
-        assertThat(viaProxy(List.of("52.1.2.3, unknown"), List.of())).isEqualTo(ip(PROXY));
+    void refusesAnUnknownHopInsteadOfReturningTheProxy() {
+        assertRefused(List.of("52.1.2.3, unknown"), List.of(), "X-Forwarded-For");
+    }
+
+    @Test
+    void ignoresUnreadableHopsLeftOfTheClientBecauseTheyAreNeverRead() {
+        assertThat(viaProxy(List.of("garbage, unknown, 52.1.2.3"), List.of())).isEqualTo(ip("52.1.2.3"));
     }
 
     @Test
@@ -107,18 +112,18 @@ class ClientAddressResolverTest {
     }
 
     @Test
-    void stopsAtTheLastTrustedHopOnAnObfuscatedForwardedIdentifier() {
-        assertThat(viaProxy(List.of(), List.of("for=52.1.2.3, for=_hidden, for=10.1.1.1"))).isEqualTo(ip("10.1.1.1"));
+    void refusesAnObfuscatedForwardedIdentifier() {
+        assertRefused(List.of(), List.of("for=52.1.2.3, for=_hidden, for=10.1.1.1"), "Forwarded");
     }
 
     @Test
-    void treatsAForwardedElementWithoutForAsUnreadable() {
-        assertThat(viaProxy(List.of(), List.of("for=52.1.2.3, proto=https"))).isEqualTo(ip(PROXY));
+    void refusesAForwardedElementWithoutFor() {
+        assertRefused(List.of(), List.of("for=52.1.2.3, proto=https"), "Forwarded");
     }
 
     @Test
-    void treatsAnUnterminatedQuoteAsUnreadable() {
-        assertThat(viaProxy(List.of(), List.of("for=\"52.1.2.3"))).isEqualTo(ip(PROXY));
+    void refusesAnUnterminatedQuote() {
+        assertRefused(List.of(), List.of("for=\"52.1.2.3"), "Forwarded");
     }
 
     @Test
@@ -132,11 +137,29 @@ class ClientAddressResolverTest {
     }
 
     @Test
-    void returnsThePeerWhenForwardedAndXForwardedForDisagree() {
+    void refusesForwardedAndXForwardedForThatDisagree() {
         // a proxy that writes only X-Forwarded-For passes a client's forged Forwarded header through
-        InetAddress client = viaProxy(List.of("198.51.100.9"), List.of("for=52.1.2.3"));
+        assertRefused(List.of("198.51.100.9"), List.of("for=52.1.2.3"), "name different clients");
+    }
 
-        assertThat(client).isEqualTo(ip(PROXY));
+    @Test
+    void refusesAReadableHeaderBesideAnUnreadableOne() {
+        assertRefused(List.of("52.1.2.3"), List.of("for=unknown"), "Forwarded");
+    }
+
+    @Test
+    void namesNoHeaderValueInTheRefusal() {
+        assertThatThrownBy(() -> viaProxy(List.of("secret-looking-value"), List.of()))
+                .isInstanceOf(InvalidForwardingHeadersException.class)
+                .hasMessageNotContaining("secret-looking-value")
+                .satisfies(e -> assertThat(((InvalidForwardingHeadersException) e).code())
+                        .isEqualTo("forwarding_headers_invalid"));
+    }
+
+    private void assertRefused(List<String> xff, List<String> forwarded, String reason) {
+        assertThatThrownBy(() -> viaProxy(xff, forwarded))
+                .isInstanceOf(InvalidForwardingHeadersException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test

@@ -25,8 +25,8 @@ class IpAllowlistPropertyTest {
     void ipv4MembershipMatchesTheReference() {
         int inside = 0;
         for (int i = 0; i < ROUNDS; i++) {
-            byte[] network = randomBytes(4);
             int prefix = random.nextInt(33);
+            byte[] network = masked(randomBytes(4), prefix);
             byte[] address = nearby(network, prefix);
             boolean expected = referenceContains(network, prefix, address);
 
@@ -41,8 +41,8 @@ class IpAllowlistPropertyTest {
     void ipv6MembershipMatchesTheReference() {
         int inside = 0;
         for (int i = 0; i < ROUNDS; i++) {
-            byte[] network = randomBytes(16);
             int prefix = random.nextInt(129);
+            byte[] network = masked(randomBytes(16), prefix);
             byte[] address = nearby(network, prefix);
             boolean expected = referenceContains(network, prefix, address);
 
@@ -56,13 +56,23 @@ class IpAllowlistPropertyTest {
     @Test
     void ipv4AddressesNeverMatchIpv6BlocksOutsideTheMappedRange() {
         for (int i = 0; i < ROUNDS; i++) {
-            byte[] network = randomBytes(16);
-            network[0] |= 0x20;
+            byte[] random16 = randomBytes(16);
+            random16[0] |= 0x20;
             int prefix = 3 + random.nextInt(126);
+            byte[] network = masked(random16, prefix);
             byte[] address = randomBytes(4);
 
             assertThat(IpAllowlist.parse(List.of(v6Text(network) + "/" + prefix)).allows(inet(address))).isFalse();
         }
+    }
+
+    /** Clears the host bits, since an entry with host bits set is refused. */
+    private static byte[] masked(byte[] address, int prefix) {
+        byte[] network = address.clone();
+        for (int bit = prefix; bit < network.length * 8; bit++) {
+            network[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+        }
+        return network;
     }
 
     /** Returns an address inside the block, or one with a single network bit flipped, at random. */

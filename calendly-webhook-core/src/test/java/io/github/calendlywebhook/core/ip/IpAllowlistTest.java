@@ -65,11 +65,48 @@ class IpAllowlistTest {
     }
 
     @Test
-    void masksHostBitsSetInABlock() {
-        IpAllowlist allowlist = IpAllowlist.parse(List.of("10.0.0.1/8"));
+    void refusesABlockWithHostBitsSetSuggestingTheNetworkAndTheSingleAddress() {
+        assertThatThrownBy(() -> IpAllowlist.parse(List.of("52.0.0.0/8", "10.0.0.1/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'10.0.0.1/8'")
+                .hasMessageContaining("host bits")
+                .hasMessageContaining("10.0.0.0/8")
+                .hasMessageContaining("10.0.0.1/32");
+    }
 
-        assertThat(allowlist.allows(ip("10.200.0.9"))).isTrue();
-        assertThat(allowlist.toString()).contains("10.0.0.0/8");
+    @Test
+    void refusesAnIpv6BlockWithHostBitsSet() {
+        assertThatThrownBy(() -> IpAllowlist.parse(List.of("2001:db8::1/32")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'2001:db8::1/32'")
+                .hasMessageContaining("2001:db8:0:0:0:0:0:0/32");
+    }
+
+    @Test
+    void refusesAnIpv4MappedBlockBelowSlash96SuggestingTheIpv4Form() {
+        assertThatThrownBy(() -> IpAllowlist.parse(List.of("::ffff:52.0.0.0/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'::ffff:52.0.0.0/8'")
+                .hasMessageContaining("below /96")
+                .hasMessageContaining("52.0.0.0/8");
+    }
+
+    @Test
+    void refusesAnIpv4MappedBlockWithHostBitsSetInItsIpv6Form() {
+        assertThatThrownBy(() -> IpAllowlist.parse(List.of("::ffff:10.0.0.1/104")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host bits")
+                .hasMessageContaining("0:0:0:0:0:ffff:a00:0/104");
+    }
+
+    @Test
+    void refusesTheSameEntriesAsTrustedProxies() {
+        assertThatThrownBy(() -> ClientAddressResolver.trusting(List.of("::ffff:127.0.0.0/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'::ffff:127.0.0.0/8'");
+        assertThatThrownBy(() -> ClientAddressResolver.trusting(List.of("127.0.0.1/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'127.0.0.1/8'");
     }
 
     @Test

@@ -50,15 +50,16 @@ class IpParserJazzerTest {
     }
 
     @FuzzTest(maxDuration = "3m")
-    void anyForwardingHeadersResolveToAnAddressForALiteralPeer(FuzzedDataProvider data) {
+    void anyForwardingHeadersResolveOrAreRefusedAsInvalidForALiteralPeer(FuzzedDataProvider data) {
         String peer = data.pickValue(new String[] {"127.0.0.1", "10.1.2.3", "::1", "203.0.113.9", data.consumeString(48)});
         List<String> xForwardedFor = strings(data);
         List<String> forwarded = strings(data);
 
         Throwable thrown = catchThrowable(() -> BEHIND_PROXY.resolve(peer, xForwardedFor, forwarded));
 
-        if (ClientAddressResolver.parseLiteral(peer).isPresent()) {
-            assertThat(thrown).isNull();
+        if (ClientAddressResolver.parseLiteral(peer).isPresent() && thrown != null) {
+            assertThat(thrown).isInstanceOf(InvalidForwardingHeadersException.class);
+        } else if (ClientAddressResolver.parseLiteral(peer).isPresent()) {
             assertThat(BEHIND_PROXY.resolve(peer, xForwardedFor, forwarded)).isNotNull();
         } else {
             assertThat(thrown).isInstanceOf(IllegalArgumentException.class);

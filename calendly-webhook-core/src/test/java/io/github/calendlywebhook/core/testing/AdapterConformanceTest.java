@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rate limits and body limit, any store), and returns the endpoint's URL from {@link #baseUrl()}.
  *
  * <p>Requests come from loopback, a trusted proxy, and name their client in {@code X-Forwarded-For};
- * each test uses its own allowed address so rate-limit buckets never interfere. Signatures are made
+ * each test uses its own allowed address (an IPv6 one in its own /64) so rate-limit buckets never
+ * interfere. Forged and unreadable forwarding headers must be refused with 403
+ * {@code forwarding_headers_invalid}, never resolved to the loopback proxy. Signatures are made
  * with the wall clock, as the adapter runs on it.
  */
 public abstract class AdapterConformanceTest {
@@ -135,6 +137,76 @@ public abstract class AdapterConformanceTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 
         assertError(response, 403, "forbidden");
+    }
+
+    @Test
+    void refusesForwardedAndXForwardedForThatDisagreeWithItsOwnCode() throws Exception {
+        byte[] body = SignedPayloads.inviteeCreated();
+
+        HttpResponse<String> response = send(signedRequest(body).header("Forwarded", "for=" + OUTSIDE));
+
+        assertError(response, 403, "forwarding_headers_invalid");
+        assertThat(response.body()).doesNotContain(OUTSIDE);
+    }
+
+    @Test
+    void refusesAForgedForwardedThatDisagreesEvenWithAnAllowedAddressOnEachSide() throws Exception {
+        byte[] body = SignedPayloads.inviteeCreated();
+
+        HttpResponse<String> response = send(signedRequest(body).header("Forwarded", "for=" + nextClient()));
+
+        assertError(response, 403, "forwarding_headers_invalid");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("unreadableHops")
+    void refusesAnUnreadableHopInsteadOfTrustingTheProxy(String header, String value) throws Exception {
+        byte[] body = SignedPayloads.inviteeCreated();
+
+        HttpResponse<String> response = send(base().header("Content-Type", "application/json")
+                .header(header, value)
+                .header("Calendly-Webhook-Signature", signature(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertError(response, 403, "forwarding_headers_invalid");
+    }
+
+    static Stream<Arguments> unreadableHops() {
+        return Stream.of(
+                Arguments.of("X-Forwarded-For", "garbage"),
+                Arguments.of("X-Forwarded-For", "unknown"),
+                Arguments.of("X-Forwarded-For", "203.0.113.1, not-an-address"),
+                Arguments.of("Forwarded", "for=unknown"),
+                Arguments.of("Forwarded", "for=_hidden"),
+                Arguments.of("Forwarded", "for=\"[2001:db8::1"));
+    }
+
+    @Test
+    void judgesAForgedForwardedAloneByTheAddressItNamesNeverByTheLoopbackProxy() throws Exception {
+        byte[] body = SignedPayloads.inviteeCreated();
+
+        HttpResponse<String> response = send(base().header("Content-Type", "application/json")
+                .header("Forwarded", "for=198.51.100.1")
+                .header("Calendly-Webhook-Signature", signature(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+
+        assertError(response, 403, "forbidden");
+    }
+
+    @Test
+    void rateLimitsEveryAddressOfOneIpv6Slash64AsOneClient() throws Exception {
+        String slash64 = "2001:db8:cafe:" + Integer.toHexString(NEXT_CLIENT.incrementAndGet()) + ":";
+        for (int i = 1; i <= 10; i++) {
+            byte[] body = SignedPayloads.inviteeCreated();
+            HttpResponse<String> response = send(signedRequest(body).setHeader("X-Forwarded-For",
+                    slash64 + ":" + Integer.toHexString(i)));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        byte[] body = SignedPayloads.inviteeCreated();
+
+        HttpResponse<String> fresh = send(signedRequest(body).setHeader("X-Forwarded-For", slash64 + "ffff:1:2:3"));
+
+        assertError(fresh, 429, "rate_limited");
     }
 
     @Test
@@ -338,6 +410,6 @@ public abstract class AdapterConformanceTest {
 
     private static String nextClient() {
         int n = NEXT_CLIENT.incrementAndGet();
-        return n <= 250 ? "203.0.113." + n : "2001:db8::" + Integer.toHexString(n);
+        return n <= 250 ? "203.0.113." + n : "2001:db8:" + Integer.toHexString(n) + "::1";
     }
 }

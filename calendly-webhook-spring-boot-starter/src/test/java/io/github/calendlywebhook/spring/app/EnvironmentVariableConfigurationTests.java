@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.spring.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.testing.SignedPayloads;
@@ -50,6 +51,19 @@ class EnvironmentVariableConfigurationTests {
 
         try (ConfigurableApplicationContext context = application.run("--calendly.webhook.allowed-ips=203.0.113.0/24")) {
             assertThat(context.getBean(WebhookSettings.class).allowedIps()).containsExactly("203.0.113.0/24");
+        }
+    }
+
+    @Test
+    void ambiguousEntryInTheSetupGuideVariableShouldStopStartupNamingTheVariableAndEntry() {
+        for (String entry : new String[] {"10.0.0.1/8", "::ffff:52.0.0.0/8"}) {
+            SpringApplication application = applicationWith(
+                    Map.of("CALENDLY_WEBHOOK_SECRET", SECRET, "ALLOWED_IPS", "203.0.113.0/24," + entry));
+            application.setWebApplicationType(WebApplicationType.NONE);
+
+            assertThatThrownBy(application::run).hasStackTraceContaining("ALLOWED_IPS")
+                    .hasStackTraceContaining("calendly.webhook.allowed-ips")
+                    .hasStackTraceContaining("'" + entry + "'");
         }
     }
 

@@ -18,7 +18,7 @@ class AdminApiController {
     }
 
     @PostMapping(value = "/admin/api/test-webhook", produces = "application/json")
-    TestWebhookService.Result testWebhook(HttpServletRequest request) throws InterruptedException {
+    TestWebhookService.Result testWebhook(HttpServletRequest request) {
         return testWebhook.send(request.getRemoteAddr());
     }
 

@@ -48,6 +48,8 @@ public class DeliveryHealth {
                 + " CALENDLY_WEBHOOK_SECRET matches the signing key of the Calendly subscription");
         warn(warnings, counts, Outcome.FORBIDDEN, "refused client addresses (403): check ALLOWED_IPS and the trusted"
                 + " proxies if the dashboard runs behind a reverse proxy");
+        warn(warnings, counts, Outcome.FORWARDING_HEADERS_INVALID, "requests from a trusted proxy with forged or"
+                + " unreadable forwarding headers (403): check what the proxy writes, or whether someone spoofs them");
         warn(warnings, counts, Outcome.RATE_LIMITED, "rate-limited deliveries (429): Calendly retries them, but check"
                 + " for duplicate subscriptions or raise the rate limit");
         warn(warnings, counts, Outcome.STORE_UNAVAILABLE, "deliveries refused because the database was unavailable"

@@ -2,30 +2,26 @@ package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.audit.AuditQuery;
 import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.dashboard.calendly.WebhookSigningKeys;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
  * The Test Webhook button: signs a sample {@code invitee.created} (marked {@code "test": true}) with the
- * current secret and posts it to this application's own endpoint over loopback HTTP, so the delivery
- * passes every real check (allowlist, rate limit, signature, parsing, storage) exactly like one from
- * Calendly. It therefore arrives from {@code 127.0.0.1}: with an allowlist configured, that address must
- * be allowed too, which the result explains when it is not.
+ * current secret and hands it to the webhook processor in process. The signature, parsing and storage run
+ * exactly as for a delivery from Calendly; the network checks (allowlist, rate limit) do not, because the
+ * delivery never came from the network, so the button works whatever {@code ALLOWED_IPS} says and nobody
+ * has to allow loopback. Nothing an outside client sends can take this path: only this admin-only service
+ * calls it. The delivery is audited as an admin test.
  */
 @Service
 public class TestWebhookService {
@@ -33,7 +29,7 @@ public class TestWebhookService {
     /**
      * What the test showed.
      *
-     * @param status the HTTP status the endpoint answered, or 0 when it could not be reached
+     * @param status the HTTP status the endpoint would have answered
      * @param body the response body (never contains a secret)
      * @param entry the audit entry the delivery produced, if found
      * @param hint advice when the status is not 200
@@ -41,26 +37,19 @@ public class TestWebhookService {
     public record Result(int status, String body, @Nullable AuditView entry, @Nullable String hint) {
     }
 
-    private final Environment environment;
+    private final WebhookProcessor processor;
     private final AuditRepository audit;
     private final AdminAudit adminAudit;
     private final Clock clock;
     private final WebhookSigningKeys signingKeys;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private volatile int port = -1;
 
-    TestWebhookService(Environment environment, AuditRepository audit, AdminAudit adminAudit, Clock clock,
+    TestWebhookService(WebhookProcessor processor, AuditRepository audit, AdminAudit adminAudit, Clock clock,
             WebhookSigningKeys signingKeys) {
+        this.processor = processor;
         this.signingKeys = signingKeys;
-        this.environment = environment;
         this.audit = audit;
         this.adminAudit = adminAudit;
         this.clock = clock;
-    }
-
-    @EventListener
-    void onWebServer(WebServerInitializedEvent event) {
-        port = event.getWebServer().getPort();
     }
 
     /**
@@ -68,48 +57,25 @@ public class TestWebhookService {
      *
      * @param adminAddress the address of the admin who pressed the button, for the audit log
      * @return the result
-     * @throws InterruptedException when interrupted while waiting for the answer
      */
-    public Result send(String adminAddress) throws InterruptedException {
+    public Result send(String adminAddress) {
         UUID id = UUID.randomUUID();
         Instant sentAt = clock.instant().minusSeconds(1);
         byte[] body = SamplePayloads.inviteeCreated(id, clock.instant());
-        String secret = signingKeys.currentSecret();
-        String path = environment.getProperty("calendly.webhook.path", "/api/webhooks/calendly");
-        String contextPath = environment.getProperty("server.servlet.context-path", "");
-        URI uri = URI.create("http://127.0.0.1:" + port + contextPath + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY, new WebhookSigner(secret, clock).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        int status;
-        String answer;
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            status = response.statusCode();
-            answer = response.body();
-        } catch (IOException e) {
-            status = 0;
-            answer = "The endpoint could not be reached: " + e.getMessage();
-        }
-        adminAudit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + status);
+        String signature = new WebhookSigner(signingKeys.currentSecret(), clock).sign(body);
+        WebhookResponse response = processor.processTestDelivery(Map.of("Content-Type", List.of("application/json"),
+                SignatureHeaders.CALENDLY, List.of(signature)), body, adminAddress);
+        adminAudit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + response.status());
         String key = "invitee.created|" + SamplePayloads.inviteeUri(id);
         AuditView entry = audit.query(AuditQuery.builder().from(sentAt).page(0, 100).build()).entries().stream()
                 .filter(e -> key.equals(e.eventKey())).findFirst().map(AuditView::of).orElse(null);
-        return new Result(status, answer, entry, hint(status));
+        return new Result(response.status(), response.body(), entry, hint(response.status()));
     }
 
     private static @Nullable String hint(int status) {
         switch (status) {
             case 200:
                 return null;
-            case 403:
-                return "The allowlist (ALLOWED_IPS) does not include this server's own address: Test Webhook sends"
-                        + " from 127.0.0.1 through the real endpoint. Add 127.0.0.1/32 to ALLOWED_IPS to use it.";
-            case 429:
-                return "The endpoint's rate limit for 127.0.0.1 is used up; wait a minute and try again.";
             case 401:
                 return "The signature was refused: the secret in use changed while the test was sent.";
             case 503:

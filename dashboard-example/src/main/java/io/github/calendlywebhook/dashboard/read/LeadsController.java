@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.dashboard.read;
 
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.metrics.LeadRecorder;
 import io.github.calendlywebhook.dashboard.StoreViews;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/leads}: records a lead (a contact form, an ad click) so the booking rate has a
  * denominator. Authenticated by {@code Authorization: Bearer <DASHBOARD_LEADS_TOKEN>}, compared in
- * constant time, and rate-limited per client address. A lead with an {@code id} is recorded once.
+ * constant time, and rate-limited per client key (an IPv4 address or an IPv6 /64, the webhook's own
+ * {@link ClientKeys}). A lead with an {@code id} is recorded once.
  */
 @RestController
 class LeadsController {
@@ -45,8 +47,11 @@ class LeadsController {
     private final Clock clock;
     private final byte @Nullable [] token;
     private final RateLimiter limiter;
+    private final ClientKeys clientKeys;
 
-    LeadsController(StoreViews store, ChangeBus changes, DashboardProperties properties, Clock clock) {
+    LeadsController(StoreViews store, ChangeBus changes, DashboardProperties properties, Clock clock,
+            ClientKeys clientKeys) {
+        this.clientKeys = clientKeys;
         this.recorder = store.leads();
         this.changes = changes;
         this.clock = clock;
@@ -63,7 +68,7 @@ class LeadsController {
         if (token == null) {
             return error(HttpStatus.FORBIDDEN, "leads_disabled", "Set DASHBOARD_LEADS_TOKEN to enable this endpoint.");
         }
-        RateLimitDecision decision = limiter.tryAcquire(request.getRemoteAddr());
+        RateLimitDecision decision = limiter.tryAcquire(clientKeys.of(request.getRemoteAddr()));
         if (!decision.allowed()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(decision.retryAfterSeconds()))
