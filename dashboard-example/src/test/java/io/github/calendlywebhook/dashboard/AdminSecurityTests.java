@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "spring.datasource.url=jdbc:h2:mem:admin-security;DB_CLOSE_DELAY=-1",
         "dashboard.admin-password=correct horse battery staple",
         "calendly.webhook.secret=admin-security-secret",
-        "dashboard.login-attempts-per-minute=3" })
+        "dashboard.login-free-failures=3" })
 class AdminSecurityTests {
 
     private static final String PASSWORD = "correct horse battery staple";
