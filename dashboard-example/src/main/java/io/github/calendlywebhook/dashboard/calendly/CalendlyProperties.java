@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.dashboard.calendly;
 
 import io.github.calendlywebhook.core.api.SubscriptionScope;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiToken the Calendly personal access token; never logged or shown
  * @param apiBaseUrl the Calendly API base URL (tests point it at a stub)
- * @param publicUrl the public base URL of the dashboard, for example {@code https://dash.example.com};
- *     when absent it is taken from the admin's request (honouring {@code X-Forwarded-*} from a proxy)
+ * @param publicUrl the public base URL of the dashboard, for example {@code https://dash.example.com}
+ *     ({@code https}, or {@code http} for a loopback host only); Register and Rotate refuse to run without it
  * @param alertWebhookUrl a Slack-compatible incoming-webhook URL for delivery-health alerts
  * @param alertTimeout how long one alert post may take
  * @param alertMinInterval the shortest time between two alerts about the same degradation
@@ -53,12 +52,9 @@ public record CalendlyProperties(
         alertWebhookUrl = blankToNull(alertWebhookUrl);
         events = List.copyOf(events);
         SubscriptionScope.fromApiValue(scope.trim().toLowerCase(Locale.ROOT));
-        if (publicUrl != null) {
-            URI uri = URI.create(publicUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("dashboard.calendly.public-url (DASHBOARD_PUBLIC_URL) must be an "
-                        + "absolute URL such as https://dash.example.com");
-            }
+        String problem = publicUrl == null ? null : CallbackUrl.problem(publicUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException("dashboard.calendly.public-url (DASHBOARD_PUBLIC_URL) " + problem);
         }
         if (backfillMaxDays < 1 || checkInterval.isNegative() || previousKeyGrace.isNegative()) {
             throw new IllegalArgumentException("dashboard.calendly limits must not be negative");
