@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiBaseUrl the Calendly API base URL (tests point it at a stub)
  * @param publicUrl the public base URL of the dashboard, for example {@code https://dash.example.com}
  *     ({@code https}, or {@code http} for a loopback host only); Register and Rotate refuse to run without it
+ * @param encryptionKey the key that encrypts stored signing keys ({@code DASHBOARD_ENCRYPTION_KEY}): 32 bytes in
+ *     base64 or a passphrase of at least 16 characters; keys are stored in the clear without it; never logged
  * @param alertWebhookUrl a Slack-compatible incoming-webhook URL for delivery-health alerts
  * @param alertTimeout how long one alert post may take
  * @param alertMinInterval the shortest time between two alerts about the same degradation
@@ -35,6 +37,7 @@ public record CalendlyProperties(
         @Nullable String apiToken,
         @DefaultValue("https://api.calendly.com") String apiBaseUrl,
         @Nullable String publicUrl,
+        @Nullable String encryptionKey,
         @Nullable String alertWebhookUrl,
         @DefaultValue("10s") Duration alertTimeout,
         @DefaultValue("15m") Duration alertMinInterval,
@@ -50,6 +53,7 @@ public record CalendlyProperties(
         apiToken = blankToNull(apiToken);
         publicUrl = blankToNull(publicUrl);
         alertWebhookUrl = blankToNull(alertWebhookUrl);
+        encryptionKey = blankToNull(encryptionKey);
         events = List.copyOf(events);
         SubscriptionScope.fromApiValue(scope.trim().toLowerCase(Locale.ROOT));
         String problem = publicUrl == null ? null : CallbackUrl.problem(publicUrl);
@@ -78,7 +82,7 @@ public record CalendlyProperties(
     @Override
     public String toString() {
         return "CalendlyProperties[apiToken=" + (apiToken == null ? "<none>" : "******") + ", apiBaseUrl=" + apiBaseUrl
-                + ", publicUrl=" + publicUrl + ", alerts=" + (alertWebhookUrl == null ? "off" : "on") + ", scope="
+                + ", publicUrl=" + publicUrl + ", encryptionKey=" + (encryptionKey == null ? "<none>" : "******") + ", alerts=" + (alertWebhookUrl == null ? "off" : "on") + ", scope="
                 + scope + ", events=" + events + ", checkInterval=" + checkInterval + "]";
     }
 }

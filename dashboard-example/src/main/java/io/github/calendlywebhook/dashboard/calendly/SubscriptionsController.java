@@ -60,6 +60,7 @@ class SubscriptionsController {
         String callbackUrl = callbackUrl();
         model.addAttribute("callbackUrl", callbackUrl == null ? "https://yourdomain.com" + webhookPath : callbackUrl);
         model.addAttribute("publicUrlConfigured", properties.publicUrl() != null);
+        model.addAttribute("keysEncrypted", properties.encryptionKey() != null);
         model.addAttribute("webhookPath", webhookPath);
         model.addAttribute("issues", monitor.issues().stream().map(HealthIssue::description)
                 .collect(Collectors.toList()));

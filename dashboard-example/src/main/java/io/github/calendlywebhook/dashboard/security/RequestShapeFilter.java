@@ -11,16 +11,17 @@ import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies no page of the dashboard accepts before anything reads their parameters: a
- * multipart body (the dashboard has no upload, and the servlet container would fail with a stack trace
- * trying to parse one) or a form body in a charset the JVM does not know. The answer is 415 with a JSON
- * error and an audit entry. The webhook endpoint itself is left alone: it reads the raw body and
- * answers such requests on its own.
+ * Refuses requests whose parameters cannot be read safely before anything else reads them: a multipart
+ * body (the dashboard has no upload, and the servlet container fails with a stack trace trying to parse
+ * one) or a form body in a charset the JVM does not know get 415; a query string or form body that does
+ * not decode (bad percent-encoding, bytes invalid in UTF-8, too many parameters) gets 400. Each answer is
+ * a JSON error with an audit entry, and nothing is logged above INFO. The webhook endpoint itself is left
+ * alone: it reads the raw body and answers such requests on its own.
  */
 final class RequestShapeFilter extends OncePerRequestFilter {
 
-    /** The audit action of a refused request shape. */
-    static final String REFUSED = "request.unsupported_body";
+    /** The audit action of a refused request. */
+    static final String REFUSED = "request.refused";
 
     private final AdminAudit audit;
     private final String webhookPath;
@@ -35,15 +36,33 @@ final class RequestShapeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String contentType = request.getContentType();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (contentType == null || webhookPath.equals(path) || acceptable(contentType.toLowerCase(Locale.ROOT))) {
+        if (webhookPath.equals(path)) {
             chain.doFilter(request, response);
             return;
         }
-        audit.record(REFUSED, request.getRemoteAddr(), request.getMethod() + " " + shorten(path));
-        response.setStatus(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+        if (contentType != null && !acceptable(contentType.toLowerCase(Locale.ROOT))) {
+            refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "This path accepts no multipart body and no form body in an unknown charset.");
+            return;
+        }
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "invalid_parameters",
+                    "The query string or form body could not be decoded.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code,
+            String message) throws IOException {
+        audit.record(REFUSED, request.getRemoteAddr(), status + " " + request.getMethod() + " "
+                + shorten(request.getRequestURI()));
+        response.setStatus(status);
         response.setContentType("application/json");
-        response.getOutputStream().write(("{\"error\":\"unsupported_media_type\",\"message\":\"This path accepts"
-                + " no multipart body and no form body in an unknown charset.\"}").getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(("{\"error\":\"" + code + "\",\"message\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean acceptable(String contentType) {

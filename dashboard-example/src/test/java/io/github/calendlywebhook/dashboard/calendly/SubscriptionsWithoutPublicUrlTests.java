@@ -93,7 +93,8 @@ class SubscriptionsWithoutPublicUrlTests {
     void pageSaysWhatToSetAndShowsNoAddressTakenFromTheRequest() {
         String page = admin.get("/admin/subscriptions").body();
 
-        assertThat(page).contains("id=\"public-url-missing\"", "DASHBOARD_PUBLIC_URL")
+        assertThat(page).contains("id=\"public-url-missing\"", "DASHBOARD_PUBLIC_URL", "id=\"keys-in-clear\"",
+                        "DASHBOARD_ENCRYPTION_KEY")
                 .doesNotContain("127.0.0.1:" + port + "/api/webhooks");
     }
 
