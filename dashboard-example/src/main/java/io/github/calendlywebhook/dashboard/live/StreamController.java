@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.live;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
-import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import io.github.calendlywebhook.dashboard.read.ReportPeriod;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -26,9 +26,9 @@ class StreamController {
 
     private final SseHub hub;
     private final ClientKeys clientKeys;
-    private final AdminAudit audit;
+    private final RefusalAudit audit;
 
-    StreamController(SseHub hub, ObjectProvider<ClientKeys> clientKeys, AdminAudit audit) {
+    StreamController(SseHub hub, ObjectProvider<ClientKeys> clientKeys, RefusalAudit audit) {
         this.hub = hub;
         this.audit = audit;
         this.clientKeys = clientKeys.getIfUnique(ClientKeys::ofDefaults);

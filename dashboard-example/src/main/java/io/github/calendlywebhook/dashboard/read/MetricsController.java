@@ -4,7 +4,7 @@ import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
-import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -26,10 +26,10 @@ class MetricsController {
     private final MetricsService metrics;
     private final RateLimiter limiter;
     private final ClientKeys clientKeys;
-    private final AdminAudit audit;
+    private final RefusalAudit audit;
 
     MetricsController(MetricsService metrics, DashboardProperties properties, Clock clock,
-            ObjectProvider<ClientKeys> clientKeys, AdminAudit audit) {
+            ObjectProvider<ClientKeys> clientKeys, RefusalAudit audit) {
         this.metrics = metrics;
         this.audit = audit;
         this.limiter = RateLimiter.builder().limit(Bandwidth.perMinute(properties.metricsPerMinute()))

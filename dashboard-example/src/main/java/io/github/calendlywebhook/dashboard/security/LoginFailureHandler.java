@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.dashboard.security;
 
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -10,15 +11,18 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 
 /**
  * Answers a failed login: a throttled attempt gets 429 with {@code Retry-After} and a short page, a wrong
- * password the login page with an error. Both are audited, without the password or the user name typed.
+ * password the login page with an error. Both are audited, without the password or the user name typed;
+ * throttled attempts through {@link RefusalAudit}, so a flood of them is counted rather than written one by one.
  */
 final class LoginFailureHandler implements AuthenticationFailureHandler {
 
     private final AdminAudit audit;
+    private final RefusalAudit refusals;
     private final String loginPath;
 
-    LoginFailureHandler(AdminAudit audit, String loginPath) {
+    LoginFailureHandler(AdminAudit audit, RefusalAudit refusals, String loginPath) {
         this.audit = audit;
+        this.refusals = refusals;
         this.loginPath = loginPath;
     }
 
@@ -31,7 +35,7 @@ final class LoginFailureHandler implements AuthenticationFailureHandler {
             return;
         }
         long seconds = throttled.retryAfterSeconds();
-        audit.record(AdminAudit.LOGIN_THROTTLED, request.getRemoteAddr(), "retry after " + seconds + " s");
+        refusals.record(AdminAudit.LOGIN_THROTTLED, request.getRemoteAddr(), "retry after " + seconds + " s");
         response.setStatus(429);
         response.setHeader("Retry-After", Long.toString(seconds));
         response.setContentType("text/html;charset=UTF-8");

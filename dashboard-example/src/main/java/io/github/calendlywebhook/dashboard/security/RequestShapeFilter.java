@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.dashboard.security;
 
-import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,10 +23,10 @@ final class RequestShapeFilter extends OncePerRequestFilter {
     /** The audit action of a refused request. */
     static final String REFUSED = "request.refused";
 
-    private final AdminAudit audit;
+    private final RefusalAudit audit;
     private final String webhookPath;
 
-    RequestShapeFilter(AdminAudit audit, String webhookPath) {
+    RequestShapeFilter(RefusalAudit audit, String webhookPath) {
         this.audit = audit;
         this.webhookPath = webhookPath;
     }

@@ -2,6 +2,7 @@ package io.github.calendlywebhook.dashboard.security;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 
     /** Runs before every other filter, Spring Security's included, so nothing parses a refused body. */
     @Bean
-    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(AdminAudit audit,
+    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(RefusalAudit audit,
             @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
         FilterRegistrationBean<RequestShapeFilter> registration =
                 new FilterRegistrationBean<>(new RequestShapeFilter(audit, webhookPath));
@@ -60,6 +61,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http, DashboardProperties properties, AdminAudit audit,
+            RefusalAudit refusals,
             @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) throws Exception {
         String[] pagePaths = {"/", "/index.html", "/api/metrics", "/api/stream"};
         http.authorizeHttpRequests(auth -> {
@@ -74,7 +76,7 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(webhookPath, "/api/leads"))
                 .formLogin(form -> form.loginPage(LOGIN_PATH)
                         .successHandler(successHandler(audit))
-                        .failureHandler(new LoginFailureHandler(audit, LOGIN_PATH)))
+                        .failureHandler(new LoginFailureHandler(audit, refusals, LOGIN_PATH)))
                 .logout(logout -> logout.logoutUrl("/admin/logout")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {
