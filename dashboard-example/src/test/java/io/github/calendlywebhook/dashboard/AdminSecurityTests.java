@@ -7,21 +7,55 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The admin panel's protections over real HTTP: login, throttling, CSRF, cookies and headers. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:admin-security;DB_CLOSE_DELAY=-1",
         "dashboard.admin-password=correct horse battery staple",
         "calendly.webhook.secret=admin-security-secret",
-        "dashboard.login-attempts-per-minute=3" })
+        "dashboard.login-free-failures=3" })
 class AdminSecurityTests {
 
     private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void wrongPasswordsThroughAnEncodedLoginPathCountTowardsTheSameThrottle() {
+        Browserless attacker = new Browserless(port, "198.51.100.16");
+        for (int i = 0; i < 3; i++) {
+            String token = attacker.csrfFrom("/admin/login");
+            attacker.postForm("/admin/%6cogin", Map.of("username", "admin", "password", "guess-" + i, "_csrf", token));
+        }
+
+        HttpResponse<String> throttled = attacker.login(PASSWORD);
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(attacker.get("/admin").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void everyLoginAttemptAllowedOrThrottledIsAuditedWithoutThePassword() {
+        Browserless client = new Browserless(port, "198.51.100.17");
+        for (int i = 0; i < 4; i++) {
+            client.login("audited-guess-" + i);
+        }
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT action, detail FROM calendly_audit"
+                + " WHERE client_address = '198.51.100.17' ORDER BY id");
+
+        assertThat(rows).extracting(row -> row.get("action")).containsExactly("admin.login.failure",
+                "admin.login.failure", "admin.login.failure", "admin.login.throttled");
+        assertThat(rows.toString()).doesNotContain("audited-guess");
+    }
 
     @Test
     void loginWithTheAdminPasswordShouldOpenTheAdminPanelWithANewSessionId() {

@@ -43,7 +43,11 @@ public final class AdminAudit {
      * @param detail a short human-readable detail without secrets, if any
      */
     public void record(String action, @Nullable String clientAddress, @Nullable String detail) {
+        record(action, clientAddress, detail, 1);
+    }
+
+    void record(String action, @Nullable String clientAddress, @Nullable String detail, long count) {
         auditLog.record(new AuditEntry(clock.instant(), action, null, 0, clientAddress, null, null, detail, null,
-                TEST_SENT.equals(action) ? EventSource.TEST : EventSource.WEBHOOK, 1));
+                TEST_SENT.equals(action) ? EventSource.TEST : EventSource.WEBHOOK, count));
     }
 }

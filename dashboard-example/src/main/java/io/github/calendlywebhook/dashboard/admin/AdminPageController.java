@@ -3,16 +3,18 @@ package io.github.calendlywebhook.dashboard.admin;
 import io.github.calendlywebhook.dashboard.StoreViews;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
+import io.github.calendlywebhook.dashboard.settings.SettingsInput;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -90,29 +92,44 @@ class AdminPageController {
             @RequestParam(required = false) @Nullable List<String> typeValue, HttpServletRequest request,
             RedirectAttributes redirect) {
         DashboardSettings before = settings.current();
-        DashboardSettings after;
-        try {
-            Map<String, BigDecimal> perType = new LinkedHashMap<>();
-            List<String> keys = typeKey == null ? List.of() : typeKey;
-            List<String> values = typeValue == null ? List.of() : typeValue;
+        List<String> problems = new ArrayList<>();
+        String code = parse(problems, () -> SettingsInput.currency(currency), before.currency());
+        BigDecimal defaultValue = parse(problems, () -> SettingsInput.amount(valuePerBooking, code), BigDecimal.ZERO);
+        ZoneId zone = parse(problems, () -> SettingsInput.zone(timezone), before.zone());
+        Map<String, BigDecimal> perType = new LinkedHashMap<>();
+        List<String> keys = typeKey == null ? List.of() : typeKey;
+        List<String> values = typeValue == null ? List.of() : typeValue;
+        if (keys.size() > SettingsInput.MAX_EVENT_TYPES || values.size() > SettingsInput.MAX_EVENT_TYPES) {
+            problems.add("at most " + SettingsInput.MAX_EVENT_TYPES + " event types can have a value of their own");
+        } else {
             for (int i = 0; i < keys.size() && i < values.size(); i++) {
-                if (!values.get(i).isBlank()) {
-                    perType.put(keys.get(i), new BigDecimal(values.get(i).trim()));
+                String value = values.get(i);
+                if (keys.get(i).length() > SettingsInput.MAX_KEY_LENGTH) {
+                    problems.add("an event type key is too long");
+                } else if (!value.isBlank()) {
+                    perType.put(keys.get(i), parse(problems, () -> SettingsInput.amount(value, code), BigDecimal.ZERO));
                 }
             }
-            after = new DashboardSettings(new BigDecimal(valuePerBooking.trim()), perType, currency,
-                    ZoneId.of(timezone.trim()), includeTestEvents);
-        } catch (IllegalArgumentException | DateTimeException e) {
-            redirect.addFlashAttribute("error", "Not saved: check the amounts (plain numbers such as 150 or 99.50,"
-                    + " not negative), the currency (an ISO code such as USD or EUR) and the time zone (such as"
-                    + " Europe/Berlin).");
+        }
+        if (!problems.isEmpty()) {
+            redirect.addFlashAttribute("error", "Not saved: " + String.join("; ", new LinkedHashSet<>(problems)) + ".");
             return "redirect:/admin/settings";
         }
+        DashboardSettings after = new DashboardSettings(defaultValue, perType, code, zone, includeTestEvents);
         settings.save(after);
         audit.record(AdminAudit.SETTINGS_CHANGED, request.getRemoteAddr(), describe(before, after));
         changes.publish("settings");
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/settings";
+    }
+
+    private static <T> T parse(List<String> problems, Supplier<T> parser, T fallback) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return fallback;
+        }
     }
 
     private static String describe(DashboardSettings before, DashboardSettings after) {

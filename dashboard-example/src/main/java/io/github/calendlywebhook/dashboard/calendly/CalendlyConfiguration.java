@@ -7,6 +7,7 @@ import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.dashboard.crypto.SecretCipher;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.spring.WebhookProcessorCustomizer;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,9 +36,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(CalendlyProperties.class)
 class CalendlyConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CalendlyConfiguration.class);
+
     @Bean
-    SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new SigningKeyRepository(jdbc, new TransactionTemplate(transactions));
+    SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            CalendlyProperties properties) {
+        String material = properties.encryptionKey();
+        SecretCipher cipher;
+        try {
+            cipher = material == null ? null : SecretCipher.of(material);
+        } catch (IllegalArgumentException e) {
+            throw new EncryptionKeyException("DASHBOARD_ENCRYPTION_KEY is not usable: " + e.getMessage());
+        }
+        SigningKeyRepository repository = new SigningKeyRepository(jdbc, new TransactionTemplate(transactions), cipher);
+        int encryptedNow = repository.protectAtRest();
+        if (cipher == null) {
+            LOG.warn("Webhook signing keys created through the Calendly API are stored in the clear: set"
+                    + " DASHBOARD_ENCRYPTION_KEY (32 bytes in base64, e.g. openssl rand -base64 32) to encrypt them");
+        } else if (encryptedNow > 0) {
+            LOG.info("Encrypted {} webhook signing keys that were stored in the clear", encryptedNow);
+        }
+        return repository;
     }
 
     @Bean

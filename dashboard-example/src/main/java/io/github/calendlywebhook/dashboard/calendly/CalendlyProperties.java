@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.dashboard.calendly;
 
 import io.github.calendlywebhook.core.api.SubscriptionScope;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param apiToken the Calendly personal access token; never logged or shown
  * @param apiBaseUrl the Calendly API base URL (tests point it at a stub)
- * @param publicUrl the public base URL of the dashboard, for example {@code https://dash.example.com};
- *     when absent it is taken from the admin's request (honouring {@code X-Forwarded-*} from a proxy)
+ * @param publicUrl the public base URL of the dashboard, for example {@code https://dash.example.com}
+ *     ({@code https}, or {@code http} for a loopback host only); Register and Rotate refuse to run without it
+ * @param encryptionKey the key that encrypts stored signing keys ({@code DASHBOARD_ENCRYPTION_KEY}): 32 bytes in
+ *     base64 or a passphrase of at least 16 characters; keys are stored in the clear without it; never logged
  * @param alertWebhookUrl a Slack-compatible incoming-webhook URL for delivery-health alerts
  * @param alertTimeout how long one alert post may take
  * @param alertMinInterval the shortest time between two alerts about the same degradation
@@ -36,6 +37,7 @@ public record CalendlyProperties(
         @Nullable String apiToken,
         @DefaultValue("https://api.calendly.com") String apiBaseUrl,
         @Nullable String publicUrl,
+        @Nullable String encryptionKey,
         @Nullable String alertWebhookUrl,
         @DefaultValue("10s") Duration alertTimeout,
         @DefaultValue("15m") Duration alertMinInterval,
@@ -51,14 +53,12 @@ public record CalendlyProperties(
         apiToken = blankToNull(apiToken);
         publicUrl = blankToNull(publicUrl);
         alertWebhookUrl = blankToNull(alertWebhookUrl);
+        encryptionKey = blankToNull(encryptionKey);
         events = List.copyOf(events);
         SubscriptionScope.fromApiValue(scope.trim().toLowerCase(Locale.ROOT));
-        if (publicUrl != null) {
-            URI uri = URI.create(publicUrl);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("dashboard.calendly.public-url (DASHBOARD_PUBLIC_URL) must be an "
-                        + "absolute URL such as https://dash.example.com");
-            }
+        String problem = publicUrl == null ? null : CallbackUrl.problem(publicUrl);
+        if (problem != null) {
+            throw new IllegalArgumentException("dashboard.calendly.public-url (DASHBOARD_PUBLIC_URL) " + problem);
         }
         if (backfillMaxDays < 1 || checkInterval.isNegative() || previousKeyGrace.isNegative()) {
             throw new IllegalArgumentException("dashboard.calendly limits must not be negative");
@@ -82,7 +82,7 @@ public record CalendlyProperties(
     @Override
     public String toString() {
         return "CalendlyProperties[apiToken=" + (apiToken == null ? "<none>" : "******") + ", apiBaseUrl=" + apiBaseUrl
-                + ", publicUrl=" + publicUrl + ", alerts=" + (alertWebhookUrl == null ? "off" : "on") + ", scope="
+                + ", publicUrl=" + publicUrl + ", encryptionKey=" + (encryptionKey == null ? "<none>" : "******") + ", alerts=" + (alertWebhookUrl == null ? "off" : "on") + ", scope="
                 + scope + ", events=" + events + ", checkInterval=" + checkInterval + "]";
     }
 }

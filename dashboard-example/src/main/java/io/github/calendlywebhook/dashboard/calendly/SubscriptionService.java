@@ -149,7 +149,7 @@ public final class SubscriptionService {
             stored.forEach(k -> own.addAll(k.subscriptionUris()));
             List<WebhookSubscription> watched = all.stream().filter(s -> own.contains(s.uri())
                     || properties.publicUrl() != null
-                            && s.deliversTo(CallbackUrl.of(properties.publicUrl(), "", webhookPath)))
+                            && s.deliversTo(CallbackUrl.of(properties.publicUrl(), webhookPath)))
                     .collect(Collectors.toList());
             List<WebhookSubscription> observed = new ArrayList<>(watched);
             stored.stream().filter(k -> SigningKeyRepository.CURRENT.equals(k.role()))

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The admin page "Subscriptions": the account's webhook subscriptions with their state, and the
@@ -58,8 +57,10 @@ class SubscriptionsController {
     String page(Model model) {
         model.addAttribute("page", "subscriptions");
         model.addAttribute("apiEnabled", subscriptions.apiEnabled());
-        model.addAttribute("callbackUrl", callbackUrl());
+        String callbackUrl = callbackUrl();
+        model.addAttribute("callbackUrl", callbackUrl == null ? "https://yourdomain.com" + webhookPath : callbackUrl);
         model.addAttribute("publicUrlConfigured", properties.publicUrl() != null);
+        model.addAttribute("keysEncrypted", properties.encryptionKey() != null);
         model.addAttribute("webhookPath", webhookPath);
         model.addAttribute("issues", monitor.issues().stream().map(HealthIssue::description)
                 .collect(Collectors.toList()));
@@ -82,6 +83,9 @@ class SubscriptionsController {
     @PostMapping("/admin/subscriptions/register")
     String register(HttpServletRequest request, RedirectAttributes redirect) {
         String target = callbackUrl();
+        if (target == null) {
+            return refuseWithoutPublicUrl(REGISTER, request, redirect);
+        }
         try {
             SubscriptionService.Change change = subscriptions.register(target);
             String detail = change.action().name().toLowerCase(java.util.Locale.ROOT) + " "
@@ -98,6 +102,9 @@ class SubscriptionsController {
 
     @PostMapping("/admin/subscriptions/rotate")
     String rotate(HttpServletRequest request, RedirectAttributes redirect) {
+        if (callbackUrl() == null) {
+            return refuseWithoutPublicUrl(ROTATE, request, redirect);
+        }
         try {
             SubscriptionService.Change change = subscriptions.rotate();
             audit.record(ROTATE, request.getRemoteAddr(), "new subscription " + change.subscription().callbackUrl());
@@ -136,9 +143,16 @@ class SubscriptionsController {
         return backfill.status();
     }
 
-    private String callbackUrl() {
-        return CallbackUrl.of(properties.publicUrl(),
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), webhookPath);
+    private @Nullable String callbackUrl() {
+        String publicUrl = properties.publicUrl();
+        return publicUrl == null ? null : CallbackUrl.of(publicUrl, webhookPath);
+    }
+
+    private String refuseWithoutPublicUrl(String action, HttpServletRequest request, RedirectAttributes redirect) {
+        audit.record(action, request.getRemoteAddr(), "refused: DASHBOARD_PUBLIC_URL is not set");
+        redirect.addFlashAttribute("error",
+                (subscriptions.apiEnabled() ? "" : "CALENDLY_API_TOKEN is not set. ") + CallbackUrl.MISSING);
+        return PAGE;
     }
 
     private static String message(SubscriptionService.Change change) {

@@ -1,9 +1,8 @@
 package io.github.calendlywebhook.dashboard.config;
 
+import io.github.calendlywebhook.dashboard.settings.SettingsInput;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,8 +21,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicPage whether the dashboard page and its read API are public ({@code DASHBOARD_PUBLIC})
  * @param leadsToken the bearer token of {@code POST /api/leads}; the endpoint is disabled when absent
  * @param leadsPerMinute how many leads one client address may record per minute
- * @param loginAttemptsPerMinute how many failed logins one client address may make per minute
+ * @param loginFreeFailures how many failed logins one client (an IPv4 address or an IPv6 /64) may make before
+ *     its growing delays start
  * @param maxStreams the maximum number of open live streams on this instance
+ * @param maxStreamsPerClient the maximum number of open live streams of one client (an IPv4 address or an
+ *     IPv6 /64) on this instance
+ * @param metricsPerMinute how many {@code GET /api/metrics} one client may make per minute
  * @param heartbeat the interval of keep-alive comments on open live streams
  * @param streamTimeout how long one live stream stays open before the browser reconnects
  * @param notifyChannel the PostgreSQL channel instances use to tell each other about changes
@@ -38,8 +41,10 @@ public record DashboardProperties(
         @DefaultValue("false") boolean publicPage,
         @Nullable String leadsToken,
         @DefaultValue("30") int leadsPerMinute,
-        @DefaultValue("5") int loginAttemptsPerMinute,
+        @DefaultValue("5") int loginFreeFailures,
         @DefaultValue("200") int maxStreams,
+        @DefaultValue("10") int maxStreamsPerClient,
+        @DefaultValue("120") int metricsPerMinute,
         @DefaultValue("15s") Duration heartbeat,
         @DefaultValue("30m") Duration streamTimeout,
         @DefaultValue("calendly_dashboard") String notifyChannel,
@@ -47,12 +52,11 @@ public record DashboardProperties(
 
     public DashboardProperties {
         Objects.requireNonNull(valuePerBooking, "valuePerBooking");
-        if (valuePerBooking.signum() < 0) {
-            throw new IllegalArgumentException("dashboard.value-per-booking must not be negative, was " + valuePerBooking);
-        }
-        Currency.getInstance(currency.trim().toUpperCase(java.util.Locale.ROOT));
-        ZoneId.of(timezone.trim());
-        if (maxStreams < 1 || leadsPerMinute < 1 || loginAttemptsPerMinute < 1) {
+        String code = SettingsInput.currency(currency);
+        SettingsInput.check(valuePerBooking, code, "dashboard.value-per-booking (DASHBOARD_VALUE_PER_BOOKING)");
+        SettingsInput.zone(timezone);
+        if (maxStreams < 1 || maxStreamsPerClient < 1 || metricsPerMinute < 1 || leadsPerMinute < 1
+                || loginFreeFailures < 1) {
             throw new IllegalArgumentException("dashboard limits must be positive");
         }
         if (!notifyChannel.matches("[a-z_][a-z0-9_]{0,62}")) {
@@ -64,6 +68,7 @@ public record DashboardProperties(
     public String toString() {
         return "DashboardProperties[adminPassword=******, valuePerBooking=" + valuePerBooking + ", currency=" + currency
                 + ", timezone=" + timezone + ", publicPage=" + publicPage + ", leadsToken="
-                + (leadsToken == null || leadsToken.isBlank() ? "<none>" : "******") + ", maxStreams=" + maxStreams + "]";
+                + (leadsToken == null || leadsToken.isBlank() ? "<none>" : "******") + ", maxStreams=" + maxStreams + ", maxStreamsPerClient=" + maxStreamsPerClient
+                + ", metricsPerMinute=" + metricsPerMinute + "]";
     }
 }

@@ -26,7 +26,7 @@ class LiveConfiguration {
     @Bean(destroyMethod = "close")
     SseHub sseHub(MetricsService metrics, DashboardProperties properties, ChangeBus bus) {
         SseHub hub = new SseHub(period -> metrics.snapshot(ReportPeriod.fromCode(period).orElseThrow()),
-                properties.maxStreams(), properties.streamTimeout(), properties.heartbeat());
+                properties.maxStreams(), properties.maxStreamsPerClient(), properties.streamTimeout(), properties.heartbeat());
         bus.subscribe(reason -> hub.changed());
         return hub;
     }

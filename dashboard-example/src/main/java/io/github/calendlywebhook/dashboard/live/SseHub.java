@@ -32,8 +32,11 @@ public final class SseHub implements AutoCloseable {
 
     private final SnapshotSource source;
     private final int maxStreams;
+    private final int maxStreamsPerClient;
     private final Duration streamTimeout;
     private final Map<SseEmitter, String> streams = new ConcurrentHashMap<>();
+    private final Map<SseEmitter, String> clientOf = new ConcurrentHashMap<>();
+    private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
@@ -48,12 +51,15 @@ public final class SseHub implements AutoCloseable {
      *
      * @param source computes snapshots
      * @param maxStreams the maximum number of open streams
+     * @param maxStreamsPerClient the maximum number of open streams of one client key
      * @param streamTimeout how long a stream stays open before the browser reconnects
      * @param heartbeat the interval of keep-alive comments
      */
-    public SseHub(SnapshotSource source, int maxStreams, Duration streamTimeout, Duration heartbeat) {
+    public SseHub(SnapshotSource source, int maxStreams, int maxStreamsPerClient, Duration streamTimeout,
+            Duration heartbeat) {
         this.source = source;
         this.maxStreams = maxStreams;
+        this.maxStreamsPerClient = maxStreamsPerClient;
         this.streamTimeout = streamTimeout;
         long millis = heartbeat.toMillis();
         executor.scheduleAtFixedRate(this::heartbeat, millis, millis, TimeUnit.MILLISECONDS);
@@ -63,11 +69,17 @@ public final class SseHub implements AutoCloseable {
      * Opens a stream that starts with a full snapshot.
      *
      * @param period the period the page shows
-     * @return the stream, or empty when the cap is reached
+     * @param clientKey the client's key (core's {@code ClientKeys}), whose streams are capped on their own
+     * @return the stream, or empty when the global cap or the client's cap is reached
      */
-    public Optional<SseEmitter> open(String period) {
+    public Optional<SseEmitter> open(String period, String clientKey) {
+        if (perClient.merge(clientKey, 1, Integer::sum) > maxStreamsPerClient) {
+            release(clientKey);
+            return Optional.empty();
+        }
         if (open.incrementAndGet() > maxStreams) {
             open.decrementAndGet();
+            release(clientKey);
             return Optional.empty();
         }
         Object first;
@@ -75,9 +87,11 @@ public final class SseHub implements AutoCloseable {
             first = source.snapshot(period);
         } catch (RuntimeException e) {
             open.decrementAndGet();
+            release(clientKey);
             throw e;
         }
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
+        clientOf.put(emitter, clientKey);
         streams.put(emitter, period);
         emitter.onCompletion(() -> remove(emitter));
         emitter.onTimeout(() -> {
@@ -102,6 +116,25 @@ public final class SseHub implements AutoCloseable {
     /** Returns the number of open streams. */
     public int openStreams() {
         return open.get();
+    }
+
+    /**
+     * Returns the number of open streams of one client.
+     *
+     * @param clientKey the client's key
+     * @return its open streams
+     */
+    public int openStreams(String clientKey) {
+        return perClient.getOrDefault(clientKey, 0);
+    }
+
+    /** Returns whether one more stream of this client would pass its own cap. */
+    boolean clientFull(String clientKey) {
+        return openStreams(clientKey) >= maxStreamsPerClient;
+    }
+
+    private void release(String clientKey) {
+        perClient.computeIfPresent(clientKey, (key, count) -> count <= 1 ? null : count - 1);
     }
 
     private void broadcast() {
@@ -147,6 +180,10 @@ public final class SseHub implements AutoCloseable {
     private void remove(SseEmitter emitter) {
         if (streams.remove(emitter) != null) {
             open.decrementAndGet();
+            String clientKey = clientOf.remove(emitter);
+            if (clientKey != null) {
+                release(clientKey);
+            }
         }
     }
 
@@ -155,5 +192,7 @@ public final class SseHub implements AutoCloseable {
         executor.shutdownNow();
         streams.keySet().forEach(SseEmitter::complete);
         streams.clear();
+        clientOf.clear();
+        perClient.clear();
     }
 }

@@ -1,21 +1,23 @@
 package io.github.calendlywebhook.dashboard.security;
 
-import io.github.calendlywebhook.core.ratelimit.Bandwidth;
-import io.github.calendlywebhook.core.ratelimit.RateLimiter;
+import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
+import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -35,24 +37,34 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
     static final String LOGIN_PATH = "/admin/login";
 
+    /**
+     * The only authentication provider. It is registered once, globally, and never again on the filter
+     * chain: Spring Security would otherwise ask it twice per failed attempt and count every failure twice.
+     */
     @Bean
-    AdminAuthenticationProvider adminAuthenticationProvider(DashboardProperties properties) {
+    AdminAuthenticationProvider adminAuthenticationProvider(DashboardProperties properties, Clock clock,
+            ObjectProvider<ClientKeys> clientKeys) {
         return new AdminAuthenticationProvider(Objects.requireNonNull(properties.adminPassword(),
-                "dashboard.admin-password is generated at startup when absent"));
+                "dashboard.admin-password is generated at startup when absent"),
+                new LoginThrottle(properties.loginFreeFailures(), clock), clientKeys.getIfAvailable(ClientKeys::ofDefaults));
+    }
+
+    /** Runs before every other filter, Spring Security's included, so nothing parses a refused body. */
+    @Bean
+    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(RefusalAudit audit,
+            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+        FilterRegistrationBean<RequestShapeFilter> registration =
+                new FilterRegistrationBean<>(new RequestShapeFilter(audit, webhookPath));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http, DashboardProperties properties, AdminAudit audit,
-            AdminAuthenticationProvider provider, Clock clock,
+            RefusalAudit refusals,
             @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) throws Exception {
-        RateLimiter loginLimiter = RateLimiter.builder()
-                .limit(Bandwidth.perMinute(properties.loginAttemptsPerMinute()))
-                .maximumKeys(10_000)
-                .clock(clock)
-                .build();
         String[] pagePaths = {"/", "/index.html", "/api/metrics", "/api/stream"};
-        http.authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> {
+        http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/css/**", "/js/**", "/favicon.svg", LOGIN_PATH, "/error").permitAll();
                     auth.requestMatchers(webhookPath, "/api/leads").permitAll();
                     if (properties.publicPage()) {
@@ -62,14 +74,9 @@ class SecurityConfiguration {
                     auth.anyRequest().authenticated();
                 })
                 .csrf(csrf -> csrf.ignoringRequestMatchers(webhookPath, "/api/leads"))
-                .addFilterBefore(new LoginThrottleFilter(loginLimiter, LOGIN_PATH, audit),
-                        UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(LOGIN_PATH)
                         .successHandler(successHandler(audit))
-                        .failureHandler((request, response, exception) -> {
-                            audit.record(AdminAudit.LOGIN_FAILURE, request.getRemoteAddr(), null);
-                            response.sendRedirect(request.getContextPath() + LOGIN_PATH + "?error");
-                        }))
+                        .failureHandler(new LoginFailureHandler(audit, refusals, LOGIN_PATH)))
                 .logout(logout -> logout.logoutUrl("/admin/logout")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null) {

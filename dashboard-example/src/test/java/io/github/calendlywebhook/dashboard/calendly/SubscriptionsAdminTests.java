@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "dashboard.admin-password=subscriptions-password",
         "calendly.webhook.secret=configured-secret",
         "dashboard.calendly.api-token=" + CalendlyStubs.TOKEN,
+        "dashboard.calendly.public-url=https://dash.example.com",
         "dashboard.calendly.check-interval=0s",
         "dashboard.calendly.previous-key-grace=0s" })
 @ExtendWith(OutputCaptureExtension.class)
@@ -74,7 +75,7 @@ class SubscriptionsAdminTests {
     }
 
     private String target() {
-        return "http://127.0.0.1:" + port + "/api/webhooks/calendly";
+        return "https://dash.example.com/api/webhooks/calendly";
     }
 
     private List<String> auditDetails(String action) {

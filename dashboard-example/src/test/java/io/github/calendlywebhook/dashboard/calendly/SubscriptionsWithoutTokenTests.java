@@ -32,7 +32,8 @@ class SubscriptionsWithoutTokenTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("CALENDLY_API_TOKEN", "The manual path", "CALENDLY_WEBHOOK_SECRET",
-                "http://127.0.0.1:" + port + "/api/webhooks/calendly").doesNotContain("id=\"register-webhook\"");
+                "https://yourdomain.com/api/webhooks/calendly", "DASHBOARD_PUBLIC_URL")
+                .doesNotContain("127.0.0.1:" + port).doesNotContain("id=\"register-webhook\"");
     }
 
     @Test

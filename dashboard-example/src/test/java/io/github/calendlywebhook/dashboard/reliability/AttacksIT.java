@@ -34,6 +34,9 @@ class AttacksIT {
     static final String XSS_ANSWER = "=HYPERLINK(\"http://attacker.example/\",\"click\")";
     static final String XSS_REASON = "@SUM(1+1)*cmd|' /C calc'!A0";
     static final String XSS_URI_TAIL = "<img src=x onerror=alert('uri')>";
+    static final List<String> LOGIN_SPELLINGS = List.of("/admin/login", "/admin/%6cogin", "/%61dmin/login",
+            "/admin/login/", "/admin/login;x=y", "//admin/login", "/ADMIN/LOGIN", "/Admin/Login", "/admin/LOGIN",
+            "/admin/%4cOGIN", "/%41DMIN/login");
 
     @TempDir
     static Path workDir;
@@ -107,6 +110,49 @@ class AttacksIT {
         assertThat(statuses.subList(0, 5)).containsOnly(302);
         assertThat(statuses.subList(5, 8)).containsOnly(429);
         assertThat(withRightPassword).isEqualTo(429);
+    }
+
+    @Test
+    void noSpellingOfTheLoginPathEscapesTheThrottleOrLogsInOnceTheLimitIsReached() throws Exception {
+        Browser attacker = new Browser(proxied.base());
+        String[] from = {"X-Forwarded-For", "203.0.113.90"};
+        List<Integer> free = new ArrayList<>();
+        for (String path : List.of("/admin/%6cogin", "/%61dmin/login", "/admin/%6cogin", "/%61dmin/login",
+                "/admin/login")) {
+            free.add(attacker.loginAt(path, "guess-" + path, from).statusCode());
+        }
+        List<HttpResponse<String>> afterLimit = new ArrayList<>();
+        for (String path : LOGIN_SPELLINGS) {
+            afterLimit.add(attacker.loginAt(path, "guess-again", from));
+            afterLimit.add(attacker.loginAt(path, DashboardProcess.ADMIN_PASSWORD, from));
+        }
+
+        assertThat(free).containsOnly(302);
+        assertThat(afterLimit).allSatisfy(response -> assertThat(response.statusCode() == 302
+                && !response.headers().firstValue("Location").orElse("").contains("/admin/login"))
+                .as(response.uri() + " -> " + response.statusCode() + " " + response.headers().map()).isFalse());
+        assertThat(afterLimit).noneMatch(response -> response.headers().firstValue("Location").orElse("")
+                .contains("error"));
+        assertThat(afterLimit).filteredOn(response -> response.uri().getRawPath().matches("/(admin/%6cogin|%61dmin/login)"))
+                .isNotEmpty().allSatisfy(response -> {
+                    assertThat(response.statusCode()).isEqualTo(429);
+                    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                });
+        assertThat(attacker.get("/admin", from).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void wrongPasswordsThroughEncodedSpellingsCountTowardsTheSameClient() throws Exception {
+        Browser attacker = new Browser(proxied.base());
+        String[] from = {"X-Forwarded-For", "203.0.113.91"};
+        for (int i = 0; i < 5; i++) {
+            attacker.loginAt(i % 2 == 0 ? "/admin/%6cogin" : "/%61dmin/login", "guess-" + i, from);
+        }
+
+        HttpResponse<String> rightPassword = attacker.loginAt("/admin/login", DashboardProcess.ADMIN_PASSWORD, from);
+
+        assertThat(rightPassword.statusCode()).isEqualTo(429);
+        assertThat(attacker.get("/admin", from).statusCode()).isEqualTo(302);
     }
 
     @Test

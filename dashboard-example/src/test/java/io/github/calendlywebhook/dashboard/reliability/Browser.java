@@ -61,6 +61,16 @@ final class Browser {
         return postForm("/admin/login", form, headers);
     }
 
+    /** Posts the login form to a spelling of the login path, with a fresh CSRF token of the login page. */
+    HttpResponse<String> loginAt(String path, String password, String... headers)
+            throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("username", "admin");
+        form.put("password", password);
+        form.put("_csrf", loginFormToken());
+        return postForm(path, form, headers);
+    }
+
     /** Returns the CSRF token an admin page gives its scripts. */
     String pageToken(String path) throws IOException, InterruptedException {
         return token(CSRF_META, get(path).body());
@@ -75,7 +85,7 @@ final class Browser {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
