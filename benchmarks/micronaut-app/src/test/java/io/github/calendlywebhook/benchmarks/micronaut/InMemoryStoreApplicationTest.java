@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 @MicronautTest
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "calendly.webhook.secret", value = ConformanceSettings.SECRET)
-class InMemoryStoreApplicationTest extends MicronautLoadApplication {
+class InMemoryStoreApplicationTest extends MicronautLoadApplicationContract {
 
     @Inject
     EventStore store;

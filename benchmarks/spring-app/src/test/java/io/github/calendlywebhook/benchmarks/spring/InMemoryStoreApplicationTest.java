@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "calendly.webhook.secret=" + ConformanceSettings.SECRET)
-class InMemoryStoreApplicationTest extends SpringLoadApplication {
+class InMemoryStoreApplicationTest extends SpringLoadApplicationContract {
 
     @Autowired
     EventStore store;

@@ -4,7 +4,7 @@ import io.github.calendlywebhook.core.testing.LoadApplicationContract;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The load-test contract, against the Spring application on its random port. */
-abstract class SpringLoadApplication extends LoadApplicationContract {
+abstract class SpringLoadApplicationContract extends LoadApplicationContract {
 
     @LocalServerPort
     int port;

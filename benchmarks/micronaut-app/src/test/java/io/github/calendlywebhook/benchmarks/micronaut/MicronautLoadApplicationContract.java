@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /** The load-test contract, against the Micronaut application on its random port. */
-abstract class MicronautLoadApplication extends LoadApplicationContract {
+abstract class MicronautLoadApplicationContract extends LoadApplicationContract {
 
     @Inject
     EmbeddedServer server;
