@@ -11,7 +11,7 @@ import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;

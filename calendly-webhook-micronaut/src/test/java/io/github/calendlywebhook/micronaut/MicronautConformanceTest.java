@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.micronaut;
 
-import io.github.calendlywebhook.core.testing.AdapterConformanceTest;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.AdapterConformanceTest;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import io.micronaut.context.DefaultApplicationContextBuilder;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

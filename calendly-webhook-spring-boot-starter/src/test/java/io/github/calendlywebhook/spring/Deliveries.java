@@ -1,12 +1,9 @@
 package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import io.github.calendlywebhook.test.SignedDelivery;
 
-/** Signed requests for driving the auto-configured processor directly. */
+/** Signed requests for driving the auto-configured processor directly, from Calendly's address. */
 final class Deliveries {
 
     static final String SECRET = "spring-test-secret-0123456789";
@@ -20,15 +17,14 @@ final class Deliveries {
     }
 
     static WebhookRequest signedVia(String proxyAddress, byte[] body) {
-        String signature = SignedPayloads.sign(SECRET, body, Instant.now());
-        return WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),
-                "Calendly-Webhook-Signature", List.of(signature), "X-Forwarded-For", List.of(proxyAddress)),
-                CALENDLY_ADDRESS, body);
+        return request(SignedDelivery.of(body).secret(SECRET).forwardedFor(proxyAddress), body);
     }
 
     static WebhookRequest signed(String secret, byte[] body) {
-        String signature = SignedPayloads.sign(secret, body, Instant.now());
-        return WebhookRequest.post(Map.of("Content-Type", List.of("application/json"),
-                "Calendly-Webhook-Signature", List.of(signature)), CALENDLY_ADDRESS, body);
+        return request(SignedDelivery.of(body).secret(secret), body);
+    }
+
+    private static WebhookRequest request(SignedDelivery delivery, byte[] body) {
+        return WebhookRequest.post(delivery.headers(), CALENDLY_ADDRESS, body);
     }
 }

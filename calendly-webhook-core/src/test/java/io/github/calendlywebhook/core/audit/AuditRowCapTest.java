@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

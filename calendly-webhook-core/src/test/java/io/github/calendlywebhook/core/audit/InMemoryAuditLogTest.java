@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.testing.AuditRepositoryComplianceTest;
+import io.github.calendlywebhook.test.AuditRepositoryComplianceTest;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

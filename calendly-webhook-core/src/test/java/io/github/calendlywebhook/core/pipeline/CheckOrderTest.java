@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

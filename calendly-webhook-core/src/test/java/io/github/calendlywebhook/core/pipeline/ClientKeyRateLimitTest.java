@@ -3,8 +3,8 @@ package io.github.calendlywebhook.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.ConformanceSettings;
+import io.github.calendlywebhook.test.SignedPayloads;
 import org.junit.jupiter.api.Test;
 
 /** The webhook rate limit charges an IPv6 client per /64 (by default), so fresh addresses of one /64 share a bucket. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.ConformanceSettings;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,7 @@ import io.github.calendlywebhook.core.signature.SignatureVerificationException;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

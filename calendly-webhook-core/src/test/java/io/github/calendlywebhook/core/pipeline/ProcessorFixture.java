@@ -3,8 +3,8 @@ package io.github.calendlywebhook.core.pipeline;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.ConformanceSettings;
+import io.github.calendlywebhook.test.MutableClock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

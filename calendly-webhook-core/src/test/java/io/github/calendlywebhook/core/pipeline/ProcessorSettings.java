@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import java.util.Arrays;
 
 /** Variations of the conformance settings for processor tests. */

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;

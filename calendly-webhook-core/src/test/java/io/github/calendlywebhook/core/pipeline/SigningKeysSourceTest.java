@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ class SigningKeysSourceTest {
     @Test
     void acceptsAKeyFromTheSourceInsteadOfTheSettingsSecret() {
         assertThat(deliver("first-key")).isEqualTo(200);
-        assertThat(deliver(io.github.calendlywebhook.core.testing.ConformanceSettings.SECRET)).isEqualTo(401);
+        assertThat(deliver(io.github.calendlywebhook.test.ConformanceSettings.SECRET)).isEqualTo(401);
     }
 
     @Test

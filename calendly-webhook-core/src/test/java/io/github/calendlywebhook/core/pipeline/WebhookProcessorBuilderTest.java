@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +55,7 @@ class WebhookProcessorBuilderTest {
                 .allowedIps(List.of()).build()).build();
 
         WebhookResponse response = processor.process(Requests.signed(
-                io.github.calendlywebhook.core.testing.SignedPayloads.inviteeCreated()).from("198.51.100.7").build());
+                io.github.calendlywebhook.test.SignedPayloads.inviteeCreated()).from("198.51.100.7").build());
 
         assertThat(response.status()).isEqualTo(200);
     }

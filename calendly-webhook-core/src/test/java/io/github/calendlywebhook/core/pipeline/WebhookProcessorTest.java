@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

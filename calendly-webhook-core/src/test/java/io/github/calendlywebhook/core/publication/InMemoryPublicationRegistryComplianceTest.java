@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.testing.PublicationRegistryComplianceTest;
+import io.github.calendlywebhook.test.PublicationRegistryComplianceTest;
 
 class InMemoryPublicationRegistryComplianceTest extends PublicationRegistryComplianceTest {
 

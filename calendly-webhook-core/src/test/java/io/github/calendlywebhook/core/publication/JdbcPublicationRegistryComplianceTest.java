@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.publication;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
-import io.github.calendlywebhook.core.testing.PublicationRegistryComplianceTest;
+import io.github.calendlywebhook.test.PublicationRegistryComplianceTest;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 

@@ -3,7 +3,8 @@ package io.github.calendlywebhook.core.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.reliability;
 
-import io.github.calendlywebhook.core.testing.RawRequest;
+import io.github.calendlywebhook.test.RawRequest;
 import java.util.function.Supplier;
 
 /**

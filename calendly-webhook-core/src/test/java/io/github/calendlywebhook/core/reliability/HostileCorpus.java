@@ -9,7 +9,7 @@ import static io.github.calendlywebhook.core.reliability.HostileBodies.utf8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.RawRequest;
+import io.github.calendlywebhook.test.RawRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import static io.github.calendlywebhook.core.reliability.HostileCorpus.header;
 
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.RawRequest;
+import io.github.calendlywebhook.test.RawRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

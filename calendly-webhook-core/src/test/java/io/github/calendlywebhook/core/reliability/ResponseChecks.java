@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.calendlywebhook.core.testing.RawClient;
+import io.github.calendlywebhook.test.RawClient;
 import java.io.IOException;
 
 /** Assertions every response to hostile input must pass, whatever its status. */

@@ -3,8 +3,8 @@ package io.github.calendlywebhook.core.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.ConformanceSettings;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

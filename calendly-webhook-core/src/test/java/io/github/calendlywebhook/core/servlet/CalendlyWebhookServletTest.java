@@ -1,8 +1,8 @@
 package io.github.calendlywebhook.core.servlet;
 
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.testing.AdapterConformanceTest;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.AdapterConformanceTest;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.signature.SignatureVerificationException.Reason;
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

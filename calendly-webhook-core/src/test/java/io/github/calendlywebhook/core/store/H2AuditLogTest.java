@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.testing.AuditRepositoryComplianceTest;
+import io.github.calendlywebhook.test.AuditRepositoryComplianceTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
 

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.testing.EventStoreComplianceTest;
+import io.github.calendlywebhook.test.ProjectingEventStoreComplianceTest;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,7 +10,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-class H2FileEventStoreComplianceTest extends EventStoreComplianceTest {
+class H2FileEventStoreComplianceTest extends ProjectingEventStoreComplianceTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 

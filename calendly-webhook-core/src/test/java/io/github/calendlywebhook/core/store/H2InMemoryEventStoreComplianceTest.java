@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.testing.EventStoreComplianceTest;
+import io.github.calendlywebhook.test.ProjectingEventStoreComplianceTest;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 
-class H2InMemoryEventStoreComplianceTest extends EventStoreComplianceTest {
+class H2InMemoryEventStoreComplianceTest extends ProjectingEventStoreComplianceTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 

@@ -1,9 +1,9 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.testing.EventStoreComplianceTest;
+import io.github.calendlywebhook.test.ProjectingEventStoreComplianceTest;
 import java.time.ZoneId;
 
-class InMemoryEventStoreComplianceTest extends EventStoreComplianceTest {
+class InMemoryEventStoreComplianceTest extends ProjectingEventStoreComplianceTest {
 
     @Override
     protected ProjectingEventStore newStore(ZoneId zone) {

@@ -1,8 +1,8 @@
 package io.github.calendlywebhook.core.store;
 
-import static io.github.calendlywebhook.core.testing.EventFixtures.canceled;
-import static io.github.calendlywebhook.core.testing.EventFixtures.created;
-import static io.github.calendlywebhook.core.testing.EventFixtures.stored;
+import static io.github.calendlywebhook.test.EventFixtures.canceled;
+import static io.github.calendlywebhook.test.EventFixtures.created;
+import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;

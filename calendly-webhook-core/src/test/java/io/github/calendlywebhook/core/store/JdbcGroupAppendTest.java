@@ -1,15 +1,15 @@
 package io.github.calendlywebhook.core.store;
 
-import static io.github.calendlywebhook.core.testing.EventFixtures.canceled;
-import static io.github.calendlywebhook.core.testing.EventFixtures.created;
-import static io.github.calendlywebhook.core.testing.EventFixtures.noShowCreated;
-import static io.github.calendlywebhook.core.testing.EventFixtures.noShowDeleted;
-import static io.github.calendlywebhook.core.testing.EventFixtures.paidCreated;
-import static io.github.calendlywebhook.core.testing.EventFixtures.rescheduledCancel;
-import static io.github.calendlywebhook.core.testing.EventFixtures.rescheduledCreate;
-import static io.github.calendlywebhook.core.testing.EventFixtures.routingFormSubmission;
-import static io.github.calendlywebhook.core.testing.EventFixtures.stored;
-import static io.github.calendlywebhook.core.testing.EventFixtures.testCreated;
+import static io.github.calendlywebhook.test.EventFixtures.canceled;
+import static io.github.calendlywebhook.test.EventFixtures.created;
+import static io.github.calendlywebhook.test.EventFixtures.noShowCreated;
+import static io.github.calendlywebhook.test.EventFixtures.noShowDeleted;
+import static io.github.calendlywebhook.test.EventFixtures.paidCreated;
+import static io.github.calendlywebhook.test.EventFixtures.rescheduledCancel;
+import static io.github.calendlywebhook.test.EventFixtures.rescheduledCreate;
+import static io.github.calendlywebhook.test.EventFixtures.routingFormSubmission;
+import static io.github.calendlywebhook.test.EventFixtures.stored;
+import static io.github.calendlywebhook.test.EventFixtures.testCreated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,8 +18,8 @@ import io.github.calendlywebhook.core.metrics.DateRange;
 import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
-import io.github.calendlywebhook.core.testing.RecordingListener;
-import io.github.calendlywebhook.core.testing.ShuffledLoad;
+import io.github.calendlywebhook.test.RecordingListener;
+import io.github.calendlywebhook.test.ShuffledLoad;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,16 +1,12 @@
 package io.github.calendlywebhook.core.store;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import java.math.BigDecimal;
-import java.util.Currency;
-import java.util.Map;
+import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.test.RevenueSettingsStoreComplianceTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Test;
 
-class JdbcRevenueSettingsStoreTest {
+class JdbcRevenueSettingsStoreTest extends RevenueSettingsStoreComplianceTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -21,31 +17,13 @@ class JdbcRevenueSettingsStoreTest {
         JdbcSchema.create(dataSource);
     }
 
-    @Test
-    void returnsTheDefaultsUntilTheFirstSave() {
-        JdbcRevenueSettingsStore store = JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
-
-        assertThat(store.load()).isEqualTo(RevenueSettings.ofDefaults());
+    @Override
+    protected RevenueSettingsStore newStore(RevenueSettings defaults) {
+        return JdbcRevenueSettingsStore.create(dataSource, defaults);
     }
 
-    @Test
-    void readsBackWhatWasSaved() {
-        JdbcRevenueSettingsStore store = JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
-        RevenueSettings saved = new RevenueSettings(new BigDecimal("150.00"),
-                Map.of("https://api.calendly.com/event_types/A", new BigDecimal("99.95")), Currency.getInstance("EUR"));
-
-        store.save(saved);
-
-        assertThat(JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults()).load()).isEqualTo(saved);
-    }
-
-    @Test
-    void replacesEveryPreviousEventTypeValueOnSave() {
-        JdbcRevenueSettingsStore store = JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
-        store.save(new RevenueSettings(BigDecimal.TEN, Map.of("a", BigDecimal.ONE), Currency.getInstance("USD")));
-
-        store.save(new RevenueSettings(BigDecimal.TEN, Map.of("b", BigDecimal.ONE), Currency.getInstance("USD")));
-
-        assertThat(store.load().valuePerEventType()).containsOnlyKeys("b");
+    @Override
+    protected RevenueSettingsStore reopen(RevenueSettingsStore store, RevenueSettings defaults) {
+        return JdbcRevenueSettingsStore.create(dataSource, defaults);
     }
 }

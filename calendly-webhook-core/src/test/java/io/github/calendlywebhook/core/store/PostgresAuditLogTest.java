@@ -1,41 +1,16 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.testing.AuditRepositoryComplianceTest;
-import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
-import java.util.ArrayList;
-import java.util.List;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.calendlywebhook.test.AuditRepositoryComplianceTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresAuditLogTest extends AuditRepositoryComplianceTest {
 
-    private static EmbeddedPostgresServer server;
-
-    private final List<JdbcConnectionPool> pools = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedPostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases();
 
     @Override
     protected AuditRepository newRepository() {
-        JdbcConnectionPool pool = server.newDatabase();
-        pools.add(pool);
-        JdbcSchema.create(pool);
-        return JdbcAuditLog.create(pool);
-    }
-
-    @AfterEach
-    void closeDatabases() {
-        pools.forEach(JdbcConnectionPool::dispose);
+        return JdbcAuditLog.create(POSTGRES.newDatabase());
     }
 }

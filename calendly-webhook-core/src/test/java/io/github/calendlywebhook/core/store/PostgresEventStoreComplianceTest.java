@@ -1,41 +1,16 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
-import io.github.calendlywebhook.core.testing.EventStoreComplianceTest;
+import io.github.calendlywebhook.test.ProjectingEventStoreComplianceTest;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
-import org.h2.jdbcx.JdbcConnectionPool;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-class PostgresEventStoreComplianceTest extends EventStoreComplianceTest {
+class PostgresEventStoreComplianceTest extends ProjectingEventStoreComplianceTest {
 
-    private static EmbeddedPostgresServer server;
-
-    private final List<JdbcConnectionPool> pools = new ArrayList<>();
-
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedPostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final PostgresDatabases POSTGRES = new PostgresDatabases();
 
     @Override
     protected ProjectingEventStore newStore(ZoneId zone) {
-        JdbcConnectionPool pool = server.newDatabase();
-        pools.add(pool);
-        JdbcSchema.create(pool);
-        return JdbcEventStore.create(pool, zone);
-    }
-
-    @AfterEach
-    void closeDatabases() {
-        pools.forEach(JdbcConnectionPool::dispose);
+        return JdbcEventStore.create(POSTGRES.newDatabase(), zone);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.spring.app;
 
-import io.github.calendlywebhook.core.testing.AdapterConformanceTest;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.AdapterConformanceTest;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,16 +1,11 @@
 package io.github.calendlywebhook.dashboard.reliability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
-import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.core.testing.SignedPayloads;
+import io.github.calendlywebhook.test.SignedDelivery;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +39,6 @@ final class Deliveries {
     }
 
     private final Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();
-    private final WebhookSigner signer = new WebhookSigner(DashboardProcess.SECRET, Clock.systemUTC());
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Creates {@code count} deliveries with fresh invitee URIs. */
     Deliveries(int count) {
@@ -97,13 +89,9 @@ final class Deliveries {
 
     /** Sends one delivery and returns its answer. */
     Answer deliver(URI endpoint, String uri) throws InterruptedException {
-        byte[] body = bodies.get(uri);
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY, signer.sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = SignedDelivery.of(bodies.get(uri)).secret(DashboardProcess.SECRET)
+                    .postTo(endpoint);
             String ack = response.statusCode() / 100 == 2 ? JSON.readTree(response.body()).path("status").asText() : "";
             return new Answer(response.statusCode(), ack, response.headers().firstValue("Retry-After").orElse(""));
         } catch (IOException e) {

@@ -6,7 +6,7 @@ import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.reliability.HostileCase;
 import io.github.calendlywebhook.core.reliability.HostileCorpus;
 import io.github.calendlywebhook.core.reliability.ResponseChecks;
-import io.github.calendlywebhook.core.testing.RawClient;
+import io.github.calendlywebhook.test.RawClient;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

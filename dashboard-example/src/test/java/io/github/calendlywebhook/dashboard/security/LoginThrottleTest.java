@@ -2,7 +2,7 @@ package io.github.calendlywebhook.dashboard.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.dashboard.support;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
-import io.github.calendlywebhook.core.signature.WebhookSigner;
+import io.github.calendlywebhook.test.SignedDelivery;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -9,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -90,11 +88,12 @@ public final class Browserless {
         return postForm("/admin/login", Map.of("username", "admin", "password", password, "_csrf", token));
     }
 
-    /** POSTs a webhook body signed with a secret. */
+    /** POSTs a webhook body signed with a secret, as this client (cookies and client address kept). */
     public HttpResponse<String> postSigned(String secret, byte[] body) {
-        return send(request("/api/webhooks/calendly").header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY, new WebhookSigner(secret, Clock.systemUTC()).sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        HttpRequest.Builder request = request("/api/webhooks/calendly").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        SignedDelivery.of(body).secret(secret).headers().forEach((name, values) -> values.forEach(
+                value -> request.header(name, value)));
+        return send(request.build());
     }
 
     /** Returns the value of a cookie this client holds, or {@code null}. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
-import io.github.calendlywebhook.core.testing.ConformanceSettings;
+import io.github.calendlywebhook.test.ConformanceSettings;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "calendly.webhook.secret", value = ConformanceSettings.SECRET)
-class H2StoreApplicationTest extends LoadApplicationContract implements TestPropertyProvider {
+class H2StoreApplicationTest extends MicronautLoadApplicationContract implements TestPropertyProvider {
 
     @Inject
     EventStore store;

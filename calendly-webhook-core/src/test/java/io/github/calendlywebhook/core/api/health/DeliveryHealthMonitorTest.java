@@ -14,7 +14,7 @@ import io.github.calendlywebhook.core.api.SubscriptionScope;
 import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

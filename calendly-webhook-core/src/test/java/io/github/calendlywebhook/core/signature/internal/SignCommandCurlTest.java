@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.servlet.CalendlyWebhookServlet;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -62,10 +63,7 @@ class SignCommandCurlTest {
     @Test
     void printedCurlCommandDeliversTheSeedPayloadOnceAndThenAsADuplicate(@TempDir Path dir) throws Exception {
         Path payload = dir.resolve("payload.json");
-        try (InputStream seed = getClass().getResourceAsStream(
-                "/io/github/calendlywebhook/core/testing/seed/v1-invitee-created-curl.json")) {
-            Files.write(payload, seed.readAllBytes());
-        }
+        Files.write(payload, SignedPayloads.seedCurlInviteeCreated());
         String curl = printCurl(payload);
 
         String first = runShell(curl);

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.signature.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.testing.MutableClock;
+import io.github.calendlywebhook.test.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,0 +1,131 @@
+package io.github.calendlywebhook.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
+import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.pipeline.WebhookResponse;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.InMemoryEventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
+import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.test.SignedPayloads;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ExtendWith(OutputCaptureExtension.class)
+class CalendlyWebhookStoreAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CalendlyWebhookAutoConfiguration.class))
+            .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
+
+    private final ApplicationContextRunner withDatabase = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                    CalendlyWebhookAutoConfiguration.class))
+            .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+
+    @Test
+    void storeWhenNoDataSourceShouldBeInMemoryWithDurabilityWarning(CapturedOutput output) {
+        runner.run(context -> {
+            assertThat(context).getBean(EventStore.class).isInstanceOf(InMemoryEventStore.class);
+            assertThat(output).contains("WARN").contains("not durable");
+        });
+    }
+
+    @Test
+    void storeWhenDataSourcePresentShouldBeJdbcWithItsTablesCreated() {
+        withDatabase.run(context -> {
+            assertThat(context).getBean(EventStore.class).isInstanceOf(JdbcEventStore.class);
+            assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+        });
+    }
+
+    @Test
+    void deliveryWhenDataSourcePresentShouldBeStoredInTheDatabase() {
+        withDatabase.run(context -> {
+            WebhookResponse response = context.getBean(WebhookProcessor.class)
+                    .process(Deliveries.signed(SignedPayloads.inviteeCreated()));
+
+            assertThat(response.status()).isEqualTo(200);
+            Integer rows = new JdbcTemplate(context.getBean(DataSource.class))
+                    .queryForObject("select count(*) from calendly_event", Integer.class);
+            assertThat(rows).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void storeWhenApplicationUsesFlywayShouldMigrateItsTablesWithTheirOwnHistory() {
+        withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.enabled=true").run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(Flyway.class)
+                            .getBean(SchemaInstaller.class).isInstanceOf(CalendlyFlywayMigration.class);
+                    String script = new JdbcTemplate(context.getBean(DataSource.class)).queryForObject(
+                            "select \"script\" from \"calendly_schema_history\" where \"version\" = '1'", String.class);
+                    assertThat(script).isEqualTo("V1__calendly_webhook.sql");
+                    assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+                });
+    }
+
+    @Test
+    void storeWhenApplicationHasItsOwnVersionOneMigrationShouldMigrateBoth() {
+        withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+                .withPropertyValues("spring.flyway.enabled=true", "spring.flyway.locations=classpath:db/apptest")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+                    assertThat(jdbc.queryForObject("select count(*) from app_booking_note", Integer.class)).isZero();
+                    assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+                });
+    }
+
+    @Test
+    void storeWhenFlywayAbsentFromClasspathShouldUseTheSchemaScript() {
+        withDatabase.withClassLoader(new FilteredClassLoader(Flyway.class)).run(context -> {
+            assertThat(context).getBean(SchemaInstaller.class)
+                    .isInstanceOf(CalendlyWebhookStoreConfigurations.SchemaScript.class);
+            assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
+        });
+    }
+
+    @Test
+    void storeWhenApplicationDefinesOneShouldBackOffEvenWithDataSource() {
+        InMemoryEventStore own = new InMemoryEventStore();
+        withDatabase.withBean(EventStore.class, () -> own).run(context -> {
+            assertThat(context).getBean(EventStore.class).isSameAs(own);
+            assertThat(context).getBean(AuditLog.class).isInstanceOf(JdbcAuditLog.class);
+        });
+    }
+
+    @Test
+    void auditLogWhenDataSourcePresentShouldRecordDeliveriesInTheDatabase() {
+        withDatabase.run(context -> {
+            context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
+
+            assertThat(context.getBean(AuditRepository.class).countByOutcome(Instant.EPOCH))
+                    .containsEntry(Outcome.ACCEPTED, 1L);
+        });
+    }
+
+    @Test
+    void auditLogWhenNoDataSourceShouldBeKeptInMemory() {
+        runner.run(context -> assertThat(context).getBean(AuditLog.class).isInstanceOf(InMemoryAuditLog.class));
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.calendlywebhook.spring.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.test.SignedDelivery;
+import io.github.calendlywebhook.test.SignedPayloads;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+class EnvironmentVariableConfigurationTest {
+
+    private static final String SECRET = "environment-secret-0123456789";
+
+    @Test
+    void secretFromEnvironmentVariableAloneShouldConfigureTheEndpoint() throws Exception {
+        SpringApplication application = applicationWith(Map.of("CALENDLY_WEBHOOK_SECRET", SECRET));
+
+        try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpResponse<String> response = SignedDelivery.of(SignedPayloads.inviteeCreated()).secret(SECRET)
+                    .postTo(URI.create("http://127.0.0.1:" + port + "/api/webhooks/calendly"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void allowedIpsFromSetupGuideVariableShouldConfigureTheAllowlist() {
+        SpringApplication application = applicationWith(
+                Map.of("CALENDLY_WEBHOOK_SECRET", SECRET, "ALLOWED_IPS", "52.0.0.0/8,54.0.0.0/8"));
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        try (ConfigurableApplicationContext context = application.run()) {
+            assertThat(context.getBean(WebhookSettings.class).allowedIps()).containsExactly("52.0.0.0/8", "54.0.0.0/8");
+        }
+    }
+
+    @Test
+    void allowedIpsPropertyShouldWinOverSetupGuideVariable() {
+        SpringApplication application = applicationWith(
+                Map.of("CALENDLY_WEBHOOK_SECRET", SECRET, "ALLOWED_IPS", "52.0.0.0/8"));
+        application.setWebApplicationType(WebApplicationType.NONE);
+
+        try (ConfigurableApplicationContext context = application.run("--calendly.webhook.allowed-ips=203.0.113.0/24")) {
+            assertThat(context.getBean(WebhookSettings.class).allowedIps()).containsExactly("203.0.113.0/24");
+        }
+    }
+
+    @Test
+    void ambiguousEntryInTheSetupGuideVariableShouldStopStartupNamingTheVariableAndEntry() {
+        for (String entry : new String[] {"10.0.0.1/8", "::ffff:52.0.0.0/8"}) {
+            SpringApplication application = applicationWith(
+                    Map.of("CALENDLY_WEBHOOK_SECRET", SECRET, "ALLOWED_IPS", "203.0.113.0/24," + entry));
+            application.setWebApplicationType(WebApplicationType.NONE);
+
+            assertThatThrownBy(application::run).hasStackTraceContaining("ALLOWED_IPS")
+                    .hasStackTraceContaining("calendly.webhook.allowed-ips")
+                    .hasStackTraceContaining("'" + entry + "'");
+        }
+    }
+
+    private static SpringApplication applicationWith(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                        variables));
+        SpringApplication application = new SpringApplication(WebhookTestApplication.class);
+        application.setEnvironment(environment);
+        return application;
+    }
+}
