@@ -89,7 +89,7 @@ class AlertingDoesNotAffectDeliveriesTest {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
         headers.put("Calendly-Webhook-Signature", List.of(signature));
-        return new WebhookRequest("POST", "/api/webhooks/calendly", headers, "203.0.113.10",
+        return new WebhookRequest("POST", headers, "203.0.113.10",
                 new ByteArrayInputStream(body), body.length);
     }
 }
