@@ -7,7 +7,6 @@ import io.github.calendlywebhook.core.audit.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,19 +30,14 @@ final class AuditActivity implements DeliveryActivitySource {
     @Override
     public DeliveryActivity activity() {
         Instant now = clock.instant();
-        Map<Outcome, Long> rejections = new EnumMap<>(Outcome.class);
-        audit.countByOutcome(now.minus(window)).forEach((outcome, count) -> {
-            if (!outcome.acknowledged()) {
-                rejections.put(outcome, count);
-            }
-        });
+        Map<Outcome, Long> outcomes = audit.countByOutcome(now.minus(window));
         SeenDelivery accepted = newest(Outcome.ACCEPTED);
         SeenDelivery acknowledged = SeenDelivery.newer(accepted, newest(Outcome.DUPLICATE));
         SeenDelivery storeFailure = newest(Outcome.STORE_UNAVAILABLE);
         SeenDelivery any = SeenDelivery.newer(SeenDelivery.newer(newestDelivery(), acknowledged), storeFailure);
         boolean storeFailing = storeFailure != null
                 && (acknowledged == null || storeFailure.at().isAfter(acknowledged.at()));
-        return new DeliveryActivity(now, window, any, acknowledged, accepted, rejections, storeFailing);
+        return new DeliveryActivity(now, window, any, acknowledged, accepted, outcomes, storeFailing);
     }
 
     private @Nullable SeenDelivery newest(Outcome outcome) {

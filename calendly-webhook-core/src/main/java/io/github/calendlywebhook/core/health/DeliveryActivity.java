@@ -3,6 +3,7 @@ package io.github.calendlywebhook.core.health;
 import io.github.calendlywebhook.core.audit.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,38 +13,45 @@ import org.jspecify.annotations.Nullable;
  * What the endpoint observed, as of an instant: the raw material of {@link DeliveryHealth}.
  *
  * @param at when it was read
- * @param window how far back {@code rejections} reach
+ * @param window how far back {@code outcomes} reach
  * @param lastDelivery the newest delivery of any outcome
  * @param lastAcknowledged the newest delivery answered 2xx (accepted or duplicate)
  * @param lastAccepted the newest delivery stored for the first time
- * @param rejections deliveries that were not acknowledged within the window, by outcome; outcomes that
- *     did not occur are absent
+ * @param outcomes deliveries within the window, by outcome; outcomes that did not occur are absent
  * @param storeFailing whether the last attempt to store an event failed and none was stored since
  */
 public record DeliveryActivity(Instant at, Duration window, @Nullable SeenDelivery lastDelivery,
-        @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<Outcome, Long> rejections,
+        @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<Outcome, Long> outcomes,
         boolean storeFailing) {
 
     public DeliveryActivity {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(window, "window");
         EnumMap<Outcome, Long> copy = new EnumMap<>(Outcome.class);
-        rejections.forEach((outcome, count) -> {
-            if (outcome.acknowledged()) {
-                throw new IllegalArgumentException(outcome + " is not a rejection");
-            }
+        outcomes.forEach((outcome, count) -> {
             if (count > 0) {
                 copy.put(outcome, count);
             }
         });
-        rejections = java.util.Collections.unmodifiableMap(copy);
+        outcomes = Collections.unmodifiableMap(copy);
+    }
+
+    /** Returns the deliveries within the window that were not acknowledged, by outcome. */
+    public Map<Outcome, Long> rejections() {
+        EnumMap<Outcome, Long> rejections = new EnumMap<>(Outcome.class);
+        outcomes.forEach((outcome, count) -> {
+            if (!outcome.acknowledged()) {
+                rejections.put(outcome, count);
+            }
+        });
+        return Collections.unmodifiableMap(rejections);
     }
 
     /**
      * Returns the activity of an endpoint that has seen no delivery.
      *
      * @param at when it was read
-     * @param window the window rejections are counted in
+     * @param window the window deliveries are counted in
      * @return the empty activity
      */
     public static DeliveryActivity none(Instant at, Duration window) {

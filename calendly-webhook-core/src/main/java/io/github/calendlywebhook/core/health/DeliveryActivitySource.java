@@ -26,7 +26,7 @@ public interface DeliveryActivitySource {
      *
      * @param audit the audit log
      * @param clock the clock that says what "now" is
-     * @param window how far back rejections are counted, for example 24 hours
+     * @param window how far back deliveries are counted, for example 24 hours
      * @return the source
      */
     static DeliveryActivitySource audit(AuditRepository audit, Clock clock, Duration window) {

@@ -22,14 +22,15 @@ import org.jspecify.annotations.Nullable;
  * @param lastDelivery the newest delivery of any outcome
  * @param lastAcknowledged the newest delivery answered 2xx
  * @param lastAccepted the newest delivery stored for the first time
- * @param rejections deliveries not acknowledged within the window, by outcome code, sorted
- * @param window how far back {@code rejections} reach
+ * @param deliveries deliveries within the window, by outcome code, sorted
+ * @param rejections the deliveries not acknowledged within the window, by outcome code, sorted
+ * @param window how far back {@code deliveries} and {@code rejections} reach
  * @param warnings what to check, in sentences, empty when nothing is wrong
  * @param checkedAt when the health was assessed
  */
 public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDelivery lastDelivery,
-        @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<String, Long> rejections,
-        Duration window, List<String> warnings, Instant checkedAt) {
+        @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<String, Long> deliveries,
+        Map<String, Long> rejections, Duration window, List<String> warnings, Instant checkedAt) {
 
     /** The overall state. */
     public enum Status {
@@ -48,6 +49,7 @@ public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDel
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(checkedAt, "checkedAt");
+        deliveries = Collections.unmodifiableMap(new TreeMap<>(deliveries));
         rejections = Collections.unmodifiableMap(new TreeMap<>(rejections));
         warnings = List.copyOf(warnings);
     }
@@ -61,18 +63,24 @@ public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDel
      */
     public static DeliveryHealth assess(DeliveryActivity activity, StoreStatus store) {
         StoreStatus effective = activity.storeFailing() ? StoreStatus.FAILING : store;
+        Map<String, Long> deliveries = new TreeMap<>();
         Map<String, Long> rejections = new TreeMap<>();
-        activity.rejections().forEach((outcome, count) -> rejections.put(outcome.code(), count));
+        activity.outcomes().forEach((outcome, count) -> {
+            deliveries.put(outcome.code(), count);
+            if (!outcome.acknowledged()) {
+                rejections.put(outcome.code(), count);
+            }
+        });
         List<String> warnings = new ArrayList<>();
         ADVICE.forEach((outcome, advice) -> {
-            long count = activity.rejections().getOrDefault(outcome, 0L);
+            long count = activity.outcomes().getOrDefault(outcome, 0L);
             if (count > 0) {
                 warnings.add(count + " " + advice + ". Calendly disables a subscription after 24 hours of failures.");
             }
         });
         Status status = !effective.usable() ? Status.DOWN : warnings.isEmpty() ? Status.UP : Status.DEGRADED;
         return new DeliveryHealth(status, effective, activity.lastDelivery(), activity.lastAcknowledged(),
-                activity.lastAccepted(), rejections, activity.window(), warnings, activity.at());
+                activity.lastAccepted(), deliveries, rejections, activity.window(), warnings, activity.at());
     }
 
     /**

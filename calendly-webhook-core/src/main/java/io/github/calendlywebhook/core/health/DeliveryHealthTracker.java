@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryActivitySource {
 
-    /** The window {@link #activity()} counts rejections in, unless another is given. */
+    /** The window {@link #activity()} counts deliveries in, unless another is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
 
     /** How many occurrences of one outcome are kept; counts stop there. */
@@ -52,7 +52,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
     }
 
     /**
-     * Returns a tracker counting rejections over the {@link #DEFAULT_WINDOW}.
+     * Returns a tracker counting deliveries over the {@link #DEFAULT_WINDOW}.
      *
      * @param clock the clock that timestamps deliveries
      * @return the tracker
@@ -65,7 +65,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
      * Returns a tracker.
      *
      * @param clock the clock that timestamps deliveries
-     * @param window how far back {@link #activity()} counts rejections; a positive duration
+     * @param window how far back {@link #activity()} counts deliveries; a positive duration
      * @return the tracker
      */
     public static DeliveryHealthTracker create(Clock clock, Duration window) {
@@ -115,17 +115,13 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
         subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
     }
 
-    /** Returns the activity as of now, rejections counted over the tracker's window. */
+    /** Returns the activity as of now, deliveries counted over the tracker's window. */
     @Override
     public synchronized DeliveryActivity activity() {
         Instant now = clock.instant();
-        Map<Outcome, Long> rejections = new EnumMap<>(Outcome.class);
-        recent.forEach((outcome, times) -> {
-            if (!outcome.acknowledged()) {
-                rejections.put(outcome, (long) times.countSince(now.minus(window)));
-            }
-        });
-        return new DeliveryActivity(now, window, lastDelivery, lastAcknowledged, lastAccepted, rejections,
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        recent.forEach((outcome, times) -> outcomes.put(outcome, (long) times.countSince(now.minus(window))));
+        return new DeliveryActivity(now, window, lastDelivery, lastAcknowledged, lastAccepted, outcomes,
                 storeFailuresSinceAcknowledged > 0);
     }
 
@@ -152,7 +148,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
         return (int) Math.min(storeFailuresSinceAcknowledged, count(Outcome.STORE_UNAVAILABLE, within));
     }
 
-    /** Returns the window {@link #activity()} counts rejections in. */
+    /** Returns the window {@link #activity()} counts deliveries in. */
     public Duration window() {
         return window;
     }

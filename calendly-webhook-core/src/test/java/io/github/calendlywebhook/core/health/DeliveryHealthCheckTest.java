@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
@@ -87,7 +88,9 @@ class DeliveryHealthCheckTest {
         DeliveryHealth health = DeliveryHealthCheck.of(DeliveryActivitySource.audit(audit, clock, Duration.ofHours(24)),
                 StoreProbe.none(), clock, Duration.ofHours(24)).check();
 
-        assertThat(health.rejections()).containsExactly(java.util.Map.entry("invalid_signature", 2L));
+        assertThat(health.rejections()).containsExactly(Map.entry("invalid_signature", 2L));
+        assertThat(health.deliveries()).containsExactly(Map.entry("accepted", 1L), Map.entry("duplicate", 1L),
+                Map.entry("invalid_signature", 2L));
         assertThat(health.lastAccepted()).extracting(SeenDelivery::eventName).isEqualTo("invitee.created");
         assertThat(health.lastAcknowledged()).extracting(SeenDelivery::outcome).isEqualTo(Outcome.DUPLICATE);
         assertThat(health.lastDelivery()).extracting(SeenDelivery::at).isEqualTo(NOW.minus(Duration.ofMinutes(30)));
