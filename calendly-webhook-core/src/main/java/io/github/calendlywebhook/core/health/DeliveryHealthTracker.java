@@ -36,7 +36,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
 
     private final Clock clock;
     private final Duration window;
-    private final Map<Outcome, Occurrences> recent = new EnumMap<>(Outcome.class);
+    private final Occurrences[] recent = new Occurrences[Outcome.values().length];
     private final List<Runnable> subscribers = new CopyOnWriteArrayList<>();
     private @Nullable SeenDelivery lastDelivery;
     private @Nullable SeenDelivery lastAcknowledged;
@@ -47,7 +47,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = positive(window, "window");
         for (Outcome outcome : Outcome.values()) {
-            recent.put(outcome, new Occurrences(CAPACITY));
+            recent[outcome.ordinal()] = new Occurrences(CAPACITY);
         }
     }
 
@@ -92,7 +92,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
     private synchronized void record(DeliveryResult result) {
         Outcome outcome = result.outcome();
         SeenDelivery seen = SeenDelivery.of(result, clock.instant());
-        recent.get(outcome).add(seen.at());
+        recent[outcome.ordinal()].add(seen.at());
         lastDelivery = seen;
         if (outcome.acknowledged()) {
             lastAcknowledged = seen;
@@ -120,7 +120,9 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
     public synchronized DeliveryActivity activity() {
         Instant now = clock.instant();
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-        recent.forEach((outcome, times) -> outcomes.put(outcome, (long) times.countSince(now.minus(window))));
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, (long) recent[outcome.ordinal()].countSince(now.minus(window)));
+        }
         return new DeliveryActivity(now, window, lastDelivery, lastAcknowledged, lastAccepted, outcomes,
                 storeFailuresSinceAcknowledged > 0);
     }
@@ -134,7 +136,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
      * @return the count
      */
     public synchronized int count(Outcome outcome, Duration within) {
-        return recent.get(outcome).countSince(clock.instant().minus(within));
+        return recent[outcome.ordinal()].countSince(clock.instant().minus(within));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.calendlywebhook.core.health;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.EventSource;
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.pipeline.DeliveryResult;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,8 +26,8 @@ public record SeenDelivery(Instant at, Outcome outcome, EventSource source, @Nul
     }
 
     static SeenDelivery of(DeliveryResult result, Instant at) {
-        return new SeenDelivery(at, result.outcome(), result.source(),
-                result.event() == null ? null : result.event().name());
+        CalendlyEvent event = result.event();
+        return new SeenDelivery(at, result.outcome(), result.source(), event == null ? null : event.name());
     }
 
     static @Nullable SeenDelivery of(AuditEntry entry) {
