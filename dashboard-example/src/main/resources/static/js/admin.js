@@ -62,20 +62,24 @@
 
   function loadHealth() {
     return getJson('/admin/api/health').then(function (h) {
+      var state = document.getElementById('health-state');
+      state.className = 'pill ' + (h.status === 'UP' ? '' : h.status === 'DEGRADED' ? 'warn' : 'bad');
+      state.textContent = h.status === 'DOWN' ? 'down: store ' + h.store.toLowerCase().replace('_', ' ')
+        : h.status.toLowerCase();
       var warnings = document.getElementById('health-warnings');
       D.clear(warnings);
       h.warnings.forEach(function (w) { warnings.appendChild(D.el('p', 'alert warn', w)); });
       document.getElementById('health-last').textContent = h.lastAccepted
         ? 'Last accepted delivery: ' + new Date(h.lastAccepted.at).toLocaleString() + ' (' + (h.lastAccepted.eventName || 'event')
-          + (h.lastAccepted.source === 'test' ? ', test' : '') + ')'
+          + (h.lastAccepted.source === 'TEST' ? ', test' : '') + ')'
         : 'No delivery accepted yet.';
       var counts = document.getElementById('health-counts');
       D.clear(counts);
-      var keys = Object.keys(h.last24h);
+      var keys = Object.keys(h.deliveries);
       if (keys.length === 0) { counts.appendChild(D.el('span', 'muted', 'No deliveries in the last 24 hours.')); }
       keys.forEach(function (k) {
         var stat = D.el('div', 'stat');
-        stat.appendChild(D.el('b', '', D.integer(h.last24h[k])));
+        stat.appendChild(D.el('b', '', D.integer(h.deliveries[k])));
         stat.appendChild(D.el('span', '', k));
         counts.appendChild(stat);
       });

@@ -135,8 +135,8 @@ public class CalendlyWebhookController {
     private MutableHttpResponse<byte[]> process(HttpRequest<?> request) {
         WebhookResponse answer;
         try (InputStream body = body(request)) {
-            answer = processor.process(new WebhookRequest(request.getMethodName(), request.getPath(),
-                    headers(request), peerAddress(request.getRemoteAddress()), body, request.getContentLength()));
+            answer = processor.process(new WebhookRequest(request.getMethodName(), headers(request),
+                    peerAddress(request.getRemoteAddress()), body, request.getContentLength()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -28,6 +28,8 @@ class JdbcStoreTest {
 
     private static final String SECRET = "jdbc-test-secret-0123456789";
     private static final String SPEC = "jdbc-store";
+    /** The spec name of a context whose data source points at a database that is down. */
+    static final String DOWN = SPEC + "-down";
 
     private static ApplicationContext run() {
         return ApplicationContext.run(Map.of("calendly.webhook.secret", SECRET, "spec.name", SPEC));
@@ -71,7 +73,7 @@ class JdbcStoreTest {
     @Test
     void unreachableDatabaseShouldLetTheApplicationStartAndAnswer503() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("calendly.webhook.secret", SECRET,
-                "spec.name", SPEC + "-down"))) {
+                "spec.name", DOWN))) {
             WebhookResponse response = deliver(context, SignedPayloads.inviteeCreated());
 
             assertThat(response.status()).isEqualTo(503);
@@ -81,7 +83,7 @@ class JdbcStoreTest {
 
     /** A data source whose database is down: nothing listens on the port. */
     @Factory
-    @Requires(property = "spec.name", value = SPEC + "-down")
+    @Requires(property = "spec.name", value = DOWN)
     static class DownDatabase {
 
         @Singleton

@@ -1,8 +1,10 @@
 package io.github.calendlywebhook.spring;
 
+import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
+import io.github.calendlywebhook.core.health.StoreProbe;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,28 +15,35 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Adds the {@code calendlyWebhook} health indicator when Spring Boot's health support is present; it
- * is turned off by {@code management.health.calendlywebhook.enabled=false}.
+ * Registers the {@link DeliveryHealthTracker} the processor reports every delivery to (core's delivery
+ * health model, also read by an application's alerting or admin pages), and the {@code calendlyWebhook}
+ * health indicator rendering it when Spring Boot's health support is present; the indicator is turned
+ * off by {@code management.health.calendlywebhook.enabled=false}.
  */
 @AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class)
-@ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnBean(WebhookProcessor.class)
-@ConditionalOnEnabledHealthIndicator("calendlywebhook")
 public final class CalendlyWebhookHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(ObjectProvider<Clock> clock) {
-        return new DeliveryHealthTracker(CalendlyWebhookAutoConfiguration.clock(clock));
+        return DeliveryHealthTracker.create(CalendlyWebhookAutoConfiguration.clock(clock));
     }
 
-    @Bean
-    @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
-    CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
-            ObjectProvider<DataSource> dataSource) {
-        return new CalendlyWebhookHealthIndicator(tracker,
-                store instanceof JdbcEventStore ? dataSource.getIfUnique() : null);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnEnabledHealthIndicator("calendlywebhook")
+    static final class IndicatorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
+        CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
+                ObjectProvider<DataSource> dataSource) {
+            return new CalendlyWebhookHealthIndicator(
+                    DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique())));
+        }
     }
 }

@@ -2,10 +2,13 @@ package io.github.calendlywebhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.github.calendlywebhook.test.SignedPayloads;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,6 +42,39 @@ class CalendlyWebhookHealthAutoConfigurationTest {
     }
 
     @Test
+    void deliveryHealthTrackerWhenHealthSupportAbsentShouldStillObserveTheProcessor() {
+        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context -> {
+            context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
+
+            assertThat(context.getBean(DeliveryHealthTracker.class).activity().lastAccepted()).isNotNull();
+        });
+    }
+
+    @Test
+    void deliveryHealthTrackerWhenDefinedByTheApplicationShouldBeTheOneRendered() {
+        DeliveryHealthTracker own = DeliveryHealthTracker.create(Clock.systemUTC());
+        runner.withBean(DeliveryHealthTracker.class, () -> own).run(context -> {
+            context.getBean(WebhookProcessor.class).process(Deliveries.signed("wrong-secret-0123456789",
+                    SignedPayloads.inviteeCreated()));
+
+            assertThat(context).getBean(DeliveryHealthTracker.class).isSameAs(own);
+            assertThat(own.activity().rejections()).containsEntry(Outcome.INVALID_SIGNATURE, 1L);
+        });
+    }
+
+    @Test
+    void healthWhenSignaturesFailShouldStayUpAndSayDegradedWithAdvice() {
+        runner.run(context -> {
+            context.getBean(WebhookProcessor.class).process(Deliveries.signed("wrong-secret-0123456789",
+                    SignedPayloads.inviteeCreated()));
+            Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("state", "DEGRADED").hasEntrySatisfying("warnings",
+                    warnings -> assertThat(warnings.toString()).contains("signature failures (401)"));
+        });
+    }
+
+    @Test
     void healthIndicatorWhenTurnedOffShouldBackOff() {
         runner.withPropertyValues("management.health.calendlywebhook.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(CalendlyWebhookHealthIndicator.class));
@@ -62,7 +98,7 @@ class CalendlyWebhookHealthAutoConfigurationTest {
             processor.process(Deliveries.signed("wrong-secret-0123456789", SignedPayloads.inviteeCreated()));
             processor.process(Deliveries.signed("wrong-secret-0123456789", SignedPayloads.inviteeCreated()));
             Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-            assertThat(health.getDetails()).containsEntry("recentRejections", Map.of("invalid_signature", 2))
+            assertThat(health.getDetails()).containsEntry("recentRejections", Map.of("invalid_signature", 2L))
                     .containsEntry("lastAcceptedDelivery", "none");
         });
     }

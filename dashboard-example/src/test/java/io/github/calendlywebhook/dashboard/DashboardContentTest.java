@@ -135,7 +135,8 @@ class DashboardContentTest {
 
         String health = admin.get("/admin/api/health").body();
 
-        assertThat(health).contains("\"invalid_signature\":1").contains("signature failures (401)");
+        assertThat(health).contains("\"invalid_signature\":1").contains("signature failures (401)")
+                .contains("\"status\":\"DEGRADED\"").contains("\"store\":\"REACHABLE\"");
     }
 
     @Test

@@ -30,7 +30,6 @@ final class DeliveryReporter {
     private final boolean debug;
     private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong observerFailures = new AtomicLong();
-    private final AtomicLong auditFailures = new AtomicLong();
 
     DeliveryReporter(List<CalendlyEventListener> listeners, @Nullable ListenerDispatcher dispatcher,
             List<DeliveryObserver> observers, AuditLog auditLog, boolean debug) {
@@ -75,7 +74,6 @@ final class DeliveryReporter {
         try {
             auditLog.record(entry);
         } catch (RuntimeException e) {
-            auditFailures.incrementAndGet();
             LOG.warn("Audit log failed to record a {} delivery: {}", entry.action(), e.toString());
         }
         if (!observers.isEmpty()) {
@@ -110,9 +108,5 @@ final class DeliveryReporter {
 
     long observerFailures() {
         return observerFailures.get();
-    }
-
-    long auditFailures() {
-        return auditFailures.get();
     }
 }

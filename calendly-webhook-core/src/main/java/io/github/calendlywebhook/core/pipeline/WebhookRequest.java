@@ -12,18 +12,16 @@ import org.jspecify.annotations.Nullable;
  * One HTTP request as an adapter hands it to the processor.
  *
  * @param method the HTTP method
- * @param path the request path
  * @param headers the headers; names are matched case-insensitively
  * @param remoteAddress the address of the connecting peer (the socket, not a forwarding header)
  * @param body the raw body, read at most up to the configured limit
  * @param contentLength the declared {@code Content-Length}, or -1 when unknown (chunked)
  */
-public record WebhookRequest(String method, String path, Map<String, List<String>> headers, String remoteAddress,
-        InputStream body, long contentLength) {
+public record WebhookRequest(String method, Map<String, List<String>> headers, String remoteAddress, InputStream body,
+        long contentLength) {
 
     public WebhookRequest {
         Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(path, "path");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(body, "body");
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -44,7 +42,7 @@ public record WebhookRequest(String method, String path, Map<String, List<String
      * @return the request
      */
     public static WebhookRequest post(Map<String, List<String>> headers, String remoteAddress, byte[] body) {
-        return new WebhookRequest("POST", "/", headers, remoteAddress, new ByteArrayInputStream(body), body.length);
+        return new WebhookRequest("POST", headers, remoteAddress, new ByteArrayInputStream(body), body.length);
     }
 
     /**

@@ -51,7 +51,7 @@ public final class CalendlyWebhookServlet extends HttpServlet {
      */
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        WebhookRequest request = new WebhookRequest(req.getMethod(), req.getRequestURI(), headers(req),
+        WebhookRequest request = new WebhookRequest(req.getMethod(), headers(req),
                 Objects.requireNonNullElse(req.getRemoteAddr(), ""), req.getInputStream(), req.getContentLengthLong());
         WebhookResponse response = processor.process(request);
         resp.setStatus(response.status());

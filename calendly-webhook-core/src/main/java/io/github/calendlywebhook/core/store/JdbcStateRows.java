@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -37,10 +36,6 @@ final class JdbcStateRows {
                 row.getBoolean(5), row.getObject(6, LocalDate.class), row.getString(7), row.getString(8),
                 row.getBigDecimal(9), row.getBoolean(10), row.getString(11), row.getString(12), Jdbc.instant(row, 13),
                 Jdbc.instant(row, 14));
-    }
-
-    void saveInvitee(Connection connection, InviteeState state) throws SQLException {
-        saveInvitees(connection, List.of(state));
     }
 
     /** Writes the states of rows this transaction has locked, in one batch of updates. */

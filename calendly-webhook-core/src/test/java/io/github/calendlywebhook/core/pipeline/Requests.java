@@ -61,7 +61,7 @@ final class Requests {
 
     WebhookRequest build() {
         long length = contentLength == -2 ? body.length : contentLength;
-        return new WebhookRequest(method, "/api/webhooks/calendly", headers, remoteAddress,
+        return new WebhookRequest(method, headers, remoteAddress,
                 new ByteArrayInputStream(body), length);
     }
 }

@@ -70,7 +70,7 @@ class StoreFailureTest {
 
     @Test
     void answers503WhenAnyComponentFailsUnexpectedly() {
-        WebhookRequest broken = new WebhookRequest("POST", "/", java.util.Map.of(), Requests.ALLOWED_CLIENT,
+        WebhookRequest broken = new WebhookRequest("POST", java.util.Map.of(), Requests.ALLOWED_CLIENT,
                 new java.io.InputStream() {
                     @Override
                     public int read() {

@@ -112,7 +112,7 @@ class WebhookProcessorTest {
     @Test
     void refusesADeclaredOversizedBodyWithoutReadingIt() {
         AtomicLong read = new AtomicLong();
-        WebhookRequest request = new WebhookRequest("POST", "/", Map.of("Content-Type", List.of("application/json")),
+        WebhookRequest request = new WebhookRequest("POST", Map.of("Content-Type", List.of("application/json")),
                 Requests.ALLOWED_CLIENT, counting(new ByteArrayInputStream(new byte[10]), read), 100L * 1024 * 1024);
 
         WebhookResponse response = processor.process(request);
@@ -131,7 +131,7 @@ class WebhookProcessorTest {
                 return ' ';
             }
         };
-        WebhookRequest request = new WebhookRequest("POST", "/", Map.of("Content-Type", List.of("application/json")),
+        WebhookRequest request = new WebhookRequest("POST", Map.of("Content-Type", List.of("application/json")),
                 Requests.ALLOWED_CLIENT, counting(endless, read), -1);
 
         WebhookResponse response = processor.process(request);
@@ -257,7 +257,7 @@ class WebhookProcessorTest {
                 throw new IOException("connection reset");
             }
         };
-        WebhookRequest request = new WebhookRequest("POST", "/", Map.of("Content-Type", List.of("application/json")),
+        WebhookRequest request = new WebhookRequest("POST", Map.of("Content-Type", List.of("application/json")),
                 Requests.ALLOWED_CLIENT, failing, -1);
 
         WebhookResponse response = processor.process(request);

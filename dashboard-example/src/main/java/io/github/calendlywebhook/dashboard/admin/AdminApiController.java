@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.dashboard.admin;
 
+import io.github.calendlywebhook.core.health.DeliveryHealth;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,9 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminApiController {
 
     private final TestWebhookService testWebhook;
-    private final DeliveryHealth health;
+    private final DeliveryHealthPanel health;
 
-    AdminApiController(TestWebhookService testWebhook, DeliveryHealth health) {
+    AdminApiController(TestWebhookService testWebhook, DeliveryHealthPanel health) {
         this.testWebhook = testWebhook;
         this.health = health;
     }
@@ -23,7 +24,7 @@ class AdminApiController {
     }
 
     @GetMapping(value = "/admin/api/health", produces = "application/json")
-    DeliveryHealth.Summary health() {
-        return health.summary();
+    DeliveryHealth health() {
+        return health.health();
     }
 }

@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.api.health.AlertNotifier;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.dashboard.crypto.SecretCipher;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
@@ -29,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Wires core's Calendly API features into the dashboard: the signing keys the webhook processor reads
  * per delivery, the API client (only with {@code CALENDLY_API_TOKEN}), the backfill on a one-thread
- * executor, the delivery-health monitor as an observer of the processor (posting alerts when
+ * executor, the delivery-health monitor on the starter's delivery-health tracker (posting alerts when
  * {@code DASHBOARD_ALERT_WEBHOOK_URL} is set) and the scheduled subscription check.
  */
 @Configuration(proxyBeanMethods = false)
@@ -85,12 +86,11 @@ class CalendlyConfiguration {
     }
 
     @Bean
-    DeliveryHealthMonitor deliveryHealthMonitor(CalendlyProperties properties, Clock clock) {
+    DeliveryHealthMonitor deliveryHealthMonitor(CalendlyProperties properties, DeliveryHealthTracker tracker) {
         String url = properties.alertWebhookUrl();
         AlertNotifier notifier = url == null ? AlertNotifier.none()
                 : AlertNotifier.slack(URI.create(url), properties.alertTimeout());
-        return DeliveryHealthMonitor.builder(notifier).clock(clock).minAlertInterval(properties.alertMinInterval())
-                .build();
+        return DeliveryHealthMonitor.builder(tracker, notifier).minAlertInterval(properties.alertMinInterval()).build();
     }
 
     @Bean

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.Payloads;
 import java.net.http.HttpResponse;
@@ -63,6 +65,12 @@ class AlertsTest {
     @Autowired
     SubscriptionService subscriptions;
 
+    @Autowired
+    DeliveryHealthMonitor monitor;
+
+    @Autowired
+    DeliveryHealthTracker tracker;
+
     @BeforeEach
     void stubCalendly() {
         CalendlyStubs.me(calendly);
@@ -90,6 +98,20 @@ class AlertsTest {
         assertThat(posted).anySatisfy(r -> assertThat(r.getBodyAsString()).contains("recovered"));
         assertThat(posted).allSatisfy(r -> assertThat(r.getBodyAsString()).startsWith("{\"text\":")
                 .doesNotContain(SECRET).doesNotContain(CalendlyStubs.TOKEN));
+    }
+
+    @Test
+    void aBurstOfForgedDeliveriesShouldBeAlertedFromTheStartersDeliveryHealthTracker() {
+        alerts.stubFor(target().willReturn(aResponse().withStatus(200)));
+
+        for (int i = 0; i < 10; i++) {
+            new Browserless(port, "203.0.113." + (100 + i)).postSigned("not-the-secret",
+                    Payloads.created("burst-" + i, "Eve", Instant.now()));
+        }
+
+        assertThat(monitor.tracker()).isSameAs(tracker);
+        assertThat(awaitAlerts("signature verification", 1)).allSatisfy(r -> assertThat(r.getBodyAsString())
+                .contains("degraded").doesNotContain(SECRET));
     }
 
     @Test

@@ -1,57 +1,47 @@
 package io.github.calendlywebhook.core.api.health;
 
-import java.time.Clock;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Builds a {@link DeliveryHealthMonitor}; every setter validates its argument. Defaults: a burst is 10
  * occurrences within 5 minutes, one store error is enough, the same issue is alerted at most every
- * 15 minutes, the system clock.
+ * 15 minutes. Time is read from the tracker's clock.
  */
 public final class DeliveryHealthMonitorBuilder {
 
+    final DeliveryHealthTracker tracker;
     final AlertNotifier notifier;
-    Clock clock = Clock.systemUTC();
     int burstThreshold = 10;
     int storeErrorThreshold = 1;
     Duration burstWindow = Duration.ofMinutes(5);
     Duration minAlertInterval = Duration.ofMinutes(15);
 
-    DeliveryHealthMonitorBuilder(AlertNotifier notifier) {
+    DeliveryHealthMonitorBuilder(DeliveryHealthTracker tracker, AlertNotifier notifier) {
+        this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.notifier = Objects.requireNonNull(notifier, "notifier");
-    }
-
-    /**
-     * Sets the clock.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public DeliveryHealthMonitorBuilder clock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        return this;
     }
 
     /**
      * Sets how many signature failures, 403s or 429s within the window make a burst.
      *
-     * @param threshold at least 1
+     * @param threshold from 1 to {@link DeliveryHealthTracker#CAPACITY}
      * @return this builder
      */
     public DeliveryHealthMonitorBuilder burstThreshold(int threshold) {
-        this.burstThreshold = atLeastOne(threshold, "burstThreshold");
+        this.burstThreshold = threshold(threshold, "burstThreshold");
         return this;
     }
 
     /**
      * Sets how many store errors within the window raise an alert.
      *
-     * @param threshold at least 1
+     * @param threshold from 1 to {@link DeliveryHealthTracker#CAPACITY}
      * @return this builder
      */
     public DeliveryHealthMonitorBuilder storeErrorThreshold(int threshold) {
-        this.storeErrorThreshold = atLeastOne(threshold, "storeErrorThreshold");
+        this.storeErrorThreshold = threshold(threshold, "storeErrorThreshold");
         return this;
     }
 
@@ -81,14 +71,17 @@ public final class DeliveryHealthMonitorBuilder {
         return this;
     }
 
-    /** Returns the monitor. */
+    /** Returns the monitor, subscribed to the tracker so it re-checks after every delivery. */
     public DeliveryHealthMonitor build() {
-        return new DeliveryHealthMonitor(this);
+        DeliveryHealthMonitor monitor = new DeliveryHealthMonitor(this);
+        tracker.subscribe(monitor::evaluate);
+        return monitor;
     }
 
-    private static int atLeastOne(int value, String name) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+    private static int threshold(int value, String name) {
+        if (value < 1 || value > DeliveryHealthTracker.CAPACITY) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + DeliveryHealthTracker.CAPACITY
+                    + ", was " + value);
         }
         return value;
     }

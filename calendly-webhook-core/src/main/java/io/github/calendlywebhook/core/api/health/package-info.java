@@ -1,5 +1,6 @@
 /**
- * Delivery health: watches delivery outcomes and the Calendly subscription state, and posts an alert
+ * Delivery-health alerting: watches the delivery health model of
+ * {@link io.github.calendlywebhook.core.health} and the Calendly subscription state, and posts an alert
  * (Slack-compatible) when delivery degrades and once when it recovers.
  */
 @NullMarked

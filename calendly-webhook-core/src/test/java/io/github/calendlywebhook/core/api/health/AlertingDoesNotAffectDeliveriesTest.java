@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
@@ -76,8 +77,9 @@ class AlertingDoesNotAffectDeliveriesTest {
 
     private WebhookProcessor processor(AlertNotifier notifier) {
         MutableClock clock = MutableClock.at(NOW);
-        DeliveryHealthMonitor monitor = DeliveryHealthMonitor.builder(notifier).clock(clock).burstThreshold(1).build();
-        return WebhookProcessor.builder(ConformanceSettings.settings()).clock(clock).store(store).observer(monitor)
+        DeliveryHealthTracker tracker = DeliveryHealthTracker.create(clock);
+        DeliveryHealthMonitor.builder(tracker, notifier).burstThreshold(1).build();
+        return WebhookProcessor.builder(ConformanceSettings.settings()).clock(clock).store(store).observer(tracker)
                 .build();
     }
 
@@ -89,7 +91,7 @@ class AlertingDoesNotAffectDeliveriesTest {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
         headers.put("Calendly-Webhook-Signature", List.of(signature));
-        return new WebhookRequest("POST", "/api/webhooks/calendly", headers, "203.0.113.10",
+        return new WebhookRequest("POST", headers, "203.0.113.10",
                 new ByteArrayInputStream(body), body.length);
     }
 }

@@ -8,12 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.github.calendlywebhook.core.api.SubscriptionScope;
 import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
+import io.github.calendlywebhook.core.audit.EventSource;
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
+import io.github.calendlywebhook.core.pipeline.DeliveryResult;
 import io.github.calendlywebhook.test.MutableClock;
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +37,7 @@ class DeliveryHealthMonitorTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-01T10:00:00Z"));
+    private final DeliveryHealthTracker tracker = DeliveryHealthTracker.create(clock);
     private RecordingNotifier notifier;
     private DeliveryHealthMonitor monitor;
 
@@ -41,14 +46,14 @@ class DeliveryHealthMonitorTest {
         slack.stubFor(post(HOOK).willReturn(aResponse().withStatus(200).withBody("ok")));
         notifier = new RecordingNotifier(AlertNotifier.slack(URI.create("http://127.0.0.1:" + slack.getPort() + HOOK),
                 Duration.ofSeconds(5)));
-        monitor = DeliveryHealthMonitor.builder(notifier).clock(clock).burstThreshold(3)
+        monitor = DeliveryHealthMonitor.builder(tracker, notifier).burstThreshold(3)
                 .burstWindow(Duration.ofMinutes(5)).build();
     }
 
     @Test
     void postsOneSlackMessagePerDegradation() {
         for (int i = 0; i < 7; i++) {
-            monitor.onOutcome(Outcome.INVALID_SIGNATURE);
+            deliver(Outcome.INVALID_SIGNATURE);
         }
 
         assertThat(notifier.awaitPosts()).containsExactly(true);
@@ -118,8 +123,8 @@ class DeliveryHealthMonitorTest {
 
     @Test
     void reportsStoreErrorsAtOnceAndRecoversOnTheNextStoredDelivery() {
-        monitor.onOutcome(Outcome.STORE_UNAVAILABLE);
-        monitor.onOutcome(Outcome.ACCEPTED);
+        deliver(Outcome.STORE_UNAVAILABLE);
+        deliver(Outcome.ACCEPTED);
 
         assertThat(notifier.alerts).extracting(Alert::issue, Alert::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(HealthIssue.STORE_ERRORS, Alert.Kind.DEGRADED),
@@ -129,8 +134,8 @@ class DeliveryHealthMonitorTest {
     @Test
     void ignoresHealthyDeliveries() {
         for (int i = 0; i < 20; i++) {
-            monitor.onOutcome(Outcome.ACCEPTED);
-            monitor.onOutcome(Outcome.DUPLICATE);
+            deliver(Outcome.ACCEPTED);
+            deliver(Outcome.DUPLICATE);
         }
 
         assertThat(notifier.alerts).isEmpty();
@@ -152,10 +157,10 @@ class DeliveryHealthMonitorTest {
         slack.stubFor(post(HOOK).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
         RecordingNotifier slow = new RecordingNotifier(AlertNotifier.slack(
                 URI.create("http://127.0.0.1:" + slack.getPort() + HOOK), Duration.ofMillis(200)));
-        DeliveryHealthMonitor monitored = DeliveryHealthMonitor.builder(slow).clock(clock).storeErrorThreshold(1)
-                .build();
+        DeliveryHealthTracker observed = DeliveryHealthTracker.create(clock);
+        DeliveryHealthMonitor.builder(observed, slow).storeErrorThreshold(1).build();
 
-        monitored.onOutcome(Outcome.STORE_UNAVAILABLE);
+        observed.onDelivery(result(Outcome.STORE_UNAVAILABLE));
 
         assertThat(slow.awaitPosts()).containsExactly(false);
     }
@@ -166,9 +171,28 @@ class DeliveryHealthMonitorTest {
                 .doesNotContain("alert-secret");
     }
 
+    @Test
+    void readsTheTrackerItIsBuiltOn() {
+        assertThat(monitor.tracker()).isSameAs(tracker);
+    }
+
+    @Test
+    void refusesABurstThresholdTheTrackerCannotCount() {
+        assertThatIllegalArgumentException().isThrownBy(() -> DeliveryHealthMonitor.builder(tracker, notifier)
+                .burstThreshold(DeliveryHealthTracker.CAPACITY + 1)).withMessageContaining("burstThreshold");
+    }
+
+    private void deliver(Outcome outcome) {
+        tracker.onDelivery(result(outcome));
+    }
+
+    private static DeliveryResult result(Outcome outcome) {
+        return new DeliveryResult(outcome, null, EventSource.WEBHOOK, "203.0.113.7", Duration.ofMillis(3));
+    }
+
     private void burstOf(Outcome outcome) {
         for (int i = 0; i < 3; i++) {
-            monitor.onOutcome(outcome);
+            deliver(outcome);
         }
     }
 

@@ -1,0 +1,72 @@
+package io.github.calendlywebhook.core.health;
+
+import io.github.calendlywebhook.core.store.StoreUnavailableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Assesses delivery health on demand from an activity source and a store probe; what a health
+ * indicator or an admin page calls. The store is probed only while the activity does not already say
+ * it is failing.
+ */
+public final class DeliveryHealthCheck {
+
+    private final DeliveryActivitySource activity;
+    private final StoreProbe store;
+    private final Clock clock;
+    private final Duration window;
+
+    private DeliveryHealthCheck(DeliveryActivitySource activity, StoreProbe store, Clock clock, Duration window) {
+        this.activity = Objects.requireNonNull(activity, "activity");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = Objects.requireNonNull(window, "window");
+    }
+
+    /**
+     * Returns a check of this instance's deliveries.
+     *
+     * @param tracker the tracker the processor reports to
+     * @param store the probe of the processor's store
+     * @return the check
+     */
+    public static DeliveryHealthCheck of(DeliveryHealthTracker tracker, StoreProbe store) {
+        return new DeliveryHealthCheck(tracker, store, tracker.clock(), tracker.window());
+    }
+
+    /**
+     * Returns a check reading another activity source, such as the audit log.
+     *
+     * @param activity where the activity is read
+     * @param store the probe of the processor's store
+     * @param clock the clock, used when the source cannot be read
+     * @param window the source's window, used when it cannot be read
+     * @return the check
+     */
+    public static DeliveryHealthCheck of(DeliveryActivitySource activity, StoreProbe store, Clock clock,
+            Duration window) {
+        return new DeliveryHealthCheck(activity, store, clock, window);
+    }
+
+    /**
+     * Assesses the health now. Never throws for an unreachable database: a source kept in one that
+     * cannot be read reports the store {@link StoreStatus#UNREACHABLE}.
+     *
+     * @return the health
+     */
+    public DeliveryHealth check() {
+        DeliveryActivity observed;
+        try {
+            observed = activity.activity();
+        } catch (StoreUnavailableException e) {
+            return DeliveryHealth.assess(DeliveryActivity.none(clock.instant(), window), StoreStatus.UNREACHABLE);
+        }
+        return DeliveryHealth.assess(observed, observed.storeFailing() ? StoreStatus.FAILING : store.probe());
+    }
+
+    @Override
+    public String toString() {
+        return "DeliveryHealthCheck[" + activity + "]";
+    }
+}
