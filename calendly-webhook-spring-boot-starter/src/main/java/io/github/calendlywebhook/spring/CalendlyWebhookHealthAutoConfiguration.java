@@ -2,7 +2,6 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Adds the {@code calendlyWebhook} health indicator when Spring Boot's health support is present; it
- * is turned off by {@code management.health.calendlywebhook.enabled=false}.
+ * is turned off by {@code management.health.calendlywebhook.enabled=false}. Spring Boot 4 only: on 3.5 its
+ * health types are absent and calendly-webhook-spring-boot3-starter registers the indicator.
  */
 @AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
@@ -34,7 +34,6 @@ public final class CalendlyWebhookHealthAutoConfiguration {
     @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
     CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
             ObjectProvider<DataSource> dataSource) {
-        return new CalendlyWebhookHealthIndicator(tracker,
-                store instanceof JdbcEventStore ? dataSource.getIfUnique() : null);
+        return new CalendlyWebhookHealthIndicator(CalendlyWebhookHealthCheck.of(tracker, store, dataSource.getIfUnique()));
     }
 }
