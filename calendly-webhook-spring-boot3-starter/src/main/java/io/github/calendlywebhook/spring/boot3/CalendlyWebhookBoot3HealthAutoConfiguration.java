@@ -1,0 +1,42 @@
+package io.github.calendlywebhook.spring.boot3;
+
+import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.spring.CalendlyWebhookAutoConfiguration;
+import io.github.calendlywebhook.spring.CalendlyWebhookHealthCheck;
+import io.github.calendlywebhook.spring.DeliveryHealthTracker;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Spring Boot 3.5 counterpart of the starter's health auto-configuration: the {@code calendlyWebhook}
+ * health indicator when Actuator is present, turned off by {@code management.health.calendlywebhook.enabled=false}.
+ */
+@AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class)
+@ConditionalOnClass(HealthIndicator.class)
+@ConditionalOnBean(WebhookProcessor.class)
+@ConditionalOnEnabledHealthIndicator("calendlywebhook")
+public final class CalendlyWebhookBoot3HealthAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(ObjectProvider<Clock> clock) {
+        return new DeliveryHealthTracker(clock.getIfUnique(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
+    CalendlyWebhookBoot3HealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
+            ObjectProvider<DataSource> dataSource) {
+        return new CalendlyWebhookBoot3HealthIndicator(
+                CalendlyWebhookHealthCheck.of(tracker, store, dataSource.getIfUnique()));
+    }
+}
