@@ -30,14 +30,25 @@ import org.springframework.context.annotation.Import;
  * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
  * a bean an application can replace; accepted events are published as Spring application events, and
  * the dashboard numbers are offered as a {@link DashboardMetrics} bean when the store maintains them.
+ *
+ * <p>Runs on Spring Boot 4.0 and 3.5: the auto-configurations it follows are named by their class names on
+ * both lines (a name absent from the classpath orders nothing), and it refuses to start on any other line
+ * ({@link SpringBootLines}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration" })
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "calendly.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CalendlyWebhookProperties.class)
 @Import({ CalendlyWebhookStoreConfigurations.Jdbc.class, CalendlyWebhookStoreConfigurations.InMemory.class })
 public final class CalendlyWebhookAutoConfiguration {
+
+    /** Creates the configuration, failing on a Spring Boot line the starter does not support. */
+    CalendlyWebhookAutoConfiguration() {
+        SpringBootLines.requireSupported();
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * Registers the {@link DeliveryHealthTracker} the processor reports every delivery to (core's delivery
  * health model, also read by an application's alerting or admin pages), and the {@code calendlyWebhook}
  * health indicator rendering it when Spring Boot's health support is present; the indicator is turned
- * off by {@code management.health.calendlywebhook.enabled=false}.
+ * off by {@code management.health.calendlywebhook.enabled=false}. The indicator uses Spring Boot 4's health
+ * types; on 3.5, calendly-webhook-spring-boot3-starter registers its counterpart over the same tracker.
  */
 @AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class)
 @ConditionalOnBean(WebhookProcessor.class)

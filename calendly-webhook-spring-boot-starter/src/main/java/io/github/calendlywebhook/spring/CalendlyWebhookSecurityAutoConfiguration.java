@@ -24,7 +24,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * {@value #FILTER_CHAIN_NAME}.
  */
 @AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class,
-        afterName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+        afterName = { "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+                "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class, PathPatternRequestMatcher.class })
 @ConditionalOnBean({ WebhookProcessor.class, HttpSecurity.class })

@@ -1,31 +1,18 @@
 package io.github.calendlywebhook.spring;
 
-import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
- * Reads the setup guide's {@code ALLOWED_IPS} environment variable as {@code calendly.webhook.allowed-ips}.
- * It has the lowest precedence, so any other source of {@code calendly.webhook.allowed-ips} wins.
- * ({@code CALENDLY_WEBHOOK_SECRET} needs no mapping: it binds by relaxed binding.)
+ * Applies {@link SetupGuideVariables} on Spring Boot 4 ({@code CALENDLY_WEBHOOK_SECRET} needs no mapping:
+ * it binds by relaxed binding). Spring Boot 3.5 does not look up this interface; the Boot 3 starter
+ * registers its own post-processor.
  */
 final class SetupGuideEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
-    static final String SOURCE_NAME = "calendlyWebhookSetupGuideVariables";
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        PropertySource<?> variables = environment.getPropertySources()
-                .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        Object allowedIps = variables == null ? null : variables.getProperty("ALLOWED_IPS");
-        if (allowedIps instanceof String value && StringUtils.hasText(value)) {
-            environment.getPropertySources()
-                    .addLast(new MapPropertySource(SOURCE_NAME, Map.of("calendly.webhook.allowed-ips", value)));
-        }
+        SetupGuideVariables.addTo(environment);
     }
 }

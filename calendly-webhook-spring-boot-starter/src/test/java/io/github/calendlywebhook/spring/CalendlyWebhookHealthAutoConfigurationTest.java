@@ -14,10 +14,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,25 +21,24 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CalendlyWebhookHealthAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CalendlyWebhookAutoConfiguration.class,
-                    CalendlyWebhookHealthAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(CalendlyWebhookAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(BootLine.HEALTH_AUTO_CONFIGURATIONS))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 
     @Test
     void healthIndicatorWhenHealthSupportPresentShouldBeRegistered() {
-        runner.run(context -> assertThat(context).hasSingleBean(CalendlyWebhookHealthIndicator.class));
+        runner.run(context -> assertThat(context).hasSingleBean(BootLine.INDICATOR));
     }
 
     @Test
     void healthIndicatorWhenHealthSupportAbsentShouldBackOff() {
-        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-                .run(context -> assertThat(context).hasNotFailed()
-                        .doesNotHaveBean(CalendlyWebhookHealthIndicator.class));
+        runner.withClassLoader(new FilteredClassLoader(BootLine.HEALTH_INDICATOR))
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BootLine.INDICATOR));
     }
 
     @Test
     void deliveryHealthTrackerWhenHealthSupportAbsentShouldStillObserveTheProcessor() {
-        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context -> {
+        runner.withClassLoader(new FilteredClassLoader(BootLine.HEALTH_INDICATOR)).run(context -> {
             context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
 
             assertThat(context.getBean(DeliveryHealthTracker.class).activity().lastAccepted()).isNotNull();
@@ -67,9 +62,9 @@ class CalendlyWebhookHealthAutoConfigurationTest {
         runner.run(context -> {
             context.getBean(WebhookProcessor.class).process(Deliveries.signed("wrong-secret-0123456789",
                     SignedPayloads.inviteeCreated()));
-            Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-            assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("state", "DEGRADED").hasEntrySatisfying("warnings",
+            IndicatorHealth health = BootLine.health(context);
+            assertThat(health.status()).isEqualTo("UP");
+            assertThat(health.details()).containsEntry("state", "DEGRADED").hasEntrySatisfying("warnings",
                     warnings -> assertThat(warnings.toString()).contains("signature failures (401)"));
         });
     }
@@ -77,16 +72,16 @@ class CalendlyWebhookHealthAutoConfigurationTest {
     @Test
     void healthIndicatorWhenTurnedOffShouldBackOff() {
         runner.withPropertyValues("management.health.calendlywebhook.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean(CalendlyWebhookHealthIndicator.class));
+                .run(context -> assertThat(context).doesNotHaveBean(BootLine.INDICATOR));
     }
 
     @Test
     void healthWhenDeliveryAcceptedShouldReportItAndBeUp() {
         runner.run(context -> {
             context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
-            Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-            assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("store", "reachable")
+            IndicatorHealth health = BootLine.health(context);
+            assertThat(health.status()).isEqualTo("UP");
+            assertThat(health.details()).containsEntry("store", "reachable")
                     .hasEntrySatisfying("lastAcceptedDelivery", at -> assertThat(at).isNotEqualTo("none"));
         });
     }
@@ -97,8 +92,8 @@ class CalendlyWebhookHealthAutoConfigurationTest {
             WebhookProcessor processor = context.getBean(WebhookProcessor.class);
             processor.process(Deliveries.signed("wrong-secret-0123456789", SignedPayloads.inviteeCreated()));
             processor.process(Deliveries.signed("wrong-secret-0123456789", SignedPayloads.inviteeCreated()));
-            Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-            assertThat(health.getDetails()).containsEntry("recentRejections", Map.of("invalid_signature", 2L))
+            IndicatorHealth health = BootLine.health(context);
+            assertThat(health.details()).containsEntry("recentRejections", Map.of("invalid_signature", 2L))
                     .containsEntry("lastAcceptedDelivery", "none");
         });
     }
@@ -110,33 +105,33 @@ class CalendlyWebhookHealthAutoConfigurationTest {
         };
         runner.withBean(EventStore.class, () -> failing).run(context -> {
             context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
-            Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-            assertThat(health.getDetails()).containsEntry("store", "unavailable");
+            IndicatorHealth health = BootLine.health(context);
+            assertThat(health.status()).isEqualTo("DOWN");
+            assertThat(health.details()).containsEntry("store", "unavailable");
         });
     }
 
     @Test
     void healthWhenJdbcStoreReachableShouldBeUp() {
-        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        runner.withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE))
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .run(context -> {
-                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-                    assertThat(health.getStatus()).isEqualTo(Status.UP);
-                    assertThat(health.getDetails()).containsEntry("store", "reachable");
+                    IndicatorHealth health = BootLine.health(context);
+                    assertThat(health.status()).isEqualTo("UP");
+                    assertThat(health.details()).containsEntry("store", "reachable");
                 });
     }
 
     @Test
     void healthWhenJdbcStoreTablesMissingShouldBeDown() {
-        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        runner.withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE))
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
                 .run(context -> {
                     new JdbcTemplate(context.getBean(DataSource.class)).execute("DROP ALL OBJECTS");
 
-                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
-                    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-                    assertThat(health.getDetails()).containsEntry("store", "tables missing");
+                    IndicatorHealth health = BootLine.health(context);
+                    assertThat(health.status()).isEqualTo("DOWN");
+                    assertThat(health.details()).containsEntry("store", "tables missing");
                 });
     }
 }

@@ -9,9 +9,6 @@ import io.github.calendlywebhook.test.SignedPayloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -22,9 +19,8 @@ class CalendlyWebhookMetricsAutoConfigurationTest {
                     CalendlyWebhookMetricsAutoConfiguration.class))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 
-    private final ApplicationContextRunner withMicrometer = runner.withConfiguration(AutoConfigurations.of(
-            MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-            SimpleMetricsExportAutoConfiguration.class));
+    private final ApplicationContextRunner withMicrometer = runner.withConfiguration(
+            AutoConfigurations.of(BootLine.METRICS));
 
     @Test
     void metricsWhenMeterRegistryPresentShouldCountDeliveriesByOutcome() {

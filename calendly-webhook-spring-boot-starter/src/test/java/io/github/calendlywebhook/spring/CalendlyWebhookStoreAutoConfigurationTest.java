@@ -21,8 +21,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -37,7 +35,7 @@ class CalendlyWebhookStoreAutoConfigurationTest {
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 
     private final ApplicationContextRunner withDatabase = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE,
                     CalendlyWebhookAutoConfiguration.class))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
                     "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -73,7 +71,7 @@ class CalendlyWebhookStoreAutoConfigurationTest {
 
     @Test
     void storeWhenApplicationUsesFlywayShouldMigrateItsTablesWithTheirOwnHistory() {
-        withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+        withDatabase.withConfiguration(AutoConfigurations.of(BootLine.FLYWAY))
                 .withPropertyValues("spring.flyway.enabled=true").run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Flyway.class)
                             .getBean(SchemaInstaller.class).isInstanceOf(CalendlyFlywayMigration.class);
@@ -86,7 +84,7 @@ class CalendlyWebhookStoreAutoConfigurationTest {
 
     @Test
     void storeWhenApplicationHasItsOwnVersionOneMigrationShouldMigrateBoth() {
-        withDatabase.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+        withDatabase.withConfiguration(AutoConfigurations.of(BootLine.FLYWAY))
                 .withPropertyValues("spring.flyway.enabled=true", "spring.flyway.locations=classpath:db/apptest")
                 .run(context -> {
                     assertThat(context).hasNotFailed();

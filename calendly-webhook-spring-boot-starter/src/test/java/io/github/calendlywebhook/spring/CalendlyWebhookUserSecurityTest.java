@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 class CalendlyWebhookUserSecurityTest {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CalendlyWebhookAutoConfiguration.class,
-                    CalendlyWebhookSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
+                    CalendlyWebhookSecurityAutoConfiguration.class, BootLine.WEB_SECURITY))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 
     @Test
@@ -52,7 +52,7 @@ class CalendlyWebhookUserSecurityTest {
 
         @Bean(CalendlyWebhookSecurityAutoConfiguration.FILTER_CHAIN_NAME)
         SecurityFilterChain ownWebhookChain(HttpSecurity http) throws Exception {
-            chain = http.securityMatcher("/api/webhooks/calendly")
+            chain = http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/webhooks/calendly"))
                     .authorizeHttpRequests(requests -> requests.anyRequest().denyAll()).build();
             return chain;
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -17,7 +16,7 @@ class CalendlyWebhookWebAutoConfigurationTest {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CalendlyWebhookAutoConfiguration.class,
                     CalendlyWebhookServletAutoConfiguration.class, CalendlyWebhookSecurityAutoConfiguration.class,
-                    ServletWebSecurityAutoConfiguration.class))
+                    BootLine.WEB_SECURITY))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 
     @Test

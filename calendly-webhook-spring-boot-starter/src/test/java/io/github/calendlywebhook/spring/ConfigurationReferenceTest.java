@@ -22,7 +22,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /** Keeps docs/configuration.md and the starter's configuration metadata in step. */
 class ConfigurationReferenceTest {
 
-    private static final String ADAPTER = "Spring Boot";
+    private static final String ADAPTER = BootLine.COLUMN;
 
     private final ConfigurationReference reference = ConfigurationReference.load();
 
@@ -35,7 +35,7 @@ class ConfigurationReferenceTest {
     void everyPropertyInTheMetadataShouldBeDocumentedForSpringBoot() {
         assertThat(metadata.keySet()).allSatisfy(name -> assertThat(reference.find(name))
                 .as("%s in docs/configuration.md", name)
-                .hasValueSatisfying(entry -> assertThat(entry.readBy(ADAPTER)).as("%s read by Spring Boot", name).isTrue()));
+                .hasValueSatisfying(entry -> assertThat(entry.readBy(ADAPTER)).as("%s read by " + ADAPTER, name).isTrue()));
     }
 
     @Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,7 +21,7 @@ class PostgresFlywayTest {
     private static EmbeddedPostgresServer postgres;
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(BootLine.FLYWAY,
                     CalendlyWebhookAutoConfiguration.class))
             .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET);
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,8 +22,11 @@ public final class ConfigurationReference {
 
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
     private static final Pattern VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    /** The columns saying which adapter line reads a key. */
+    public static final List<String> ADAPTER_COLUMNS = List.of("Boot 3.5", "Boot 4", "Micronaut");
+
     private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
-    private static final Pattern ONLY = Pattern.compile("\\(([A-Za-z ]+) only\\)");
+    private static final Pattern ONLY = Pattern.compile("\\(([A-Za-z0-9. ]+) only\\)");
 
     private final List<String> lines;
     private final List<Entry> entries;
@@ -31,51 +36,52 @@ public final class ConfigurationReference {
         this.entries = entries;
     }
 
-    /** A row of the keys table. */
     /**
      * One row of the keys table.
      *
      * @param key the property key
      * @param defaultValue the documented default
      * @param environment the documented environment variables
-     * @param adapters the adapters that read the key
+     * @param adapters the cell of each adapter line's column (Boot 3.5, Boot 4, Micronaut), {@code yes} or {@code no}
      * @param example the documented example
      */
-    public record Entry(String key, String defaultValue, String environment, String adapters, String example) {
+    public record Entry(String key, String defaultValue, String environment, Map<String, String> adapters,
+            String example) {
 
-        /** See the keys table of the configuration reference. */
+        /** Returns whether the adapter line named by its column reads the key. */
         public boolean readBy(String adapter) {
-            return adapters.equals("both") || adapters.equals(adapter);
+            String cell = adapters.get(adapter);
+            if (cell == null) {
+                throw new IllegalArgumentException("docs/configuration.md has no column " + adapter + ", only "
+                        + adapters.keySet());
+            }
+            return cell.equals("yes");
         }
 
         /** The key without list indexes and the keys below them, as configuration metadata names it. */
-        /** See the keys table of the configuration reference. */
         public String metadataName() {
             Matcher index = INDEX.matcher(key);
             return index.find() ? key.substring(0, index.start()) : key;
         }
 
         /** The literal default, when the default is a value rather than a phrase such as "empty". */
-        /** See the keys table of the configuration reference. */
         public Optional<String> literalDefault() {
             return code(defaultValue);
         }
 
         /**
-         * The environment variable that sets the key in the adapter, when the row names one; a cell such
-         * as "`X` (Spring Boot only)" names none for the other adapter.
+         * The environment variable that sets the key in the adapter line, when the row names one; a cell such
+         * as "`X` (Boot 3.5 and Boot 4 only)" names none for the lines it does not list.
          */
-        /** See the keys table of the configuration reference. */
         public Optional<String> environmentVariable(String adapter) {
             Matcher only = ONLY.matcher(environment);
-            if (only.find() && !only.group(1).equals(adapter)) {
+            if (only.find() && !List.of(only.group(1).split(" and ")).contains(adapter)) {
                 return Optional.empty();
             }
             return anyEnvironmentVariable();
         }
 
         /** The environment variable the row names, whichever adapter it is for. */
-        /** See the keys table of the configuration reference. */
         public Optional<String> anyEnvironmentVariable() {
             Matcher code = CODE.matcher(environment);
             while (code.find()) {
@@ -86,7 +92,7 @@ public final class ConfigurationReference {
             return Optional.empty();
         }
 
-        /** See the keys table of the configuration reference. */
+        /** The literal example, when the example is a value rather than a phrase. */
         public Optional<String> literalExample() {
             return code(example);
         }
@@ -97,7 +103,12 @@ public final class ConfigurationReference {
         }
     }
 
-    /** See the configuration reference, {@code docs/configuration.md}. */
+    /**
+     * Reads the keys table of {@code docs/configuration.md}.
+     *
+     * @return the reference
+     * @throws IOException when the file cannot be read
+     */
     public static ConfigurationReference load() throws IOException {
         Path file = locate();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -119,9 +130,12 @@ public final class ConfigurationReference {
                 header = cells;
                 continue;
             }
-            entries.add(new Entry(key(cells.get(header.indexOf("Key"))), cells.get(header.indexOf("Default")),
-                    cells.get(header.indexOf("Environment variable")), cells.get(header.indexOf("Adapters")),
-                    cells.get(header.indexOf("Example"))));
+            Map<String, String> adapters = new LinkedHashMap<>();
+            for (String column : ADAPTER_COLUMNS) {
+                adapters.put(column, cells.get(column(header, column)));
+            }
+            entries.add(new Entry(key(cells.get(column(header, "Key"))), cells.get(column(header, "Default")),
+                    cells.get(column(header, "Environment variable")), adapters, cells.get(column(header, "Example"))));
         }
         if (entries.isEmpty()) {
             throw new IllegalStateException(file + " documents no key");
@@ -129,23 +143,22 @@ public final class ConfigurationReference {
         return new ConfigurationReference(lines, entries);
     }
 
-    /** See the configuration reference, {@code docs/configuration.md}. */
+    /** Returns every row of the keys table. */
     public List<Entry> entries() {
         return entries;
     }
 
-    /** See the configuration reference, {@code docs/configuration.md}. */
+    /** Returns the rows whose key the adapter line named by its column reads. */
     public List<Entry> readBy(String adapter) {
         return entries.stream().filter(entry -> entry.readBy(adapter)).collect(Collectors.toList());
     }
 
-    /** See the configuration reference, {@code docs/configuration.md}. */
+    /** Returns the row of a key. */
     public Optional<Entry> find(String key) {
         return entries.stream().filter(entry -> entry.key().equals(key)).findFirst();
     }
 
     /** Returns the first fenced code block in the language under the level-two heading. */
-    /** See the configuration reference, {@code docs/configuration.md}. */
     public String codeBlock(String heading, String language) {
         int start = lines.indexOf("## " + heading);
         int open = start < 0 ? -1 : lines.subList(start, lines.size()).indexOf("```" + language);
@@ -154,6 +167,14 @@ public final class ConfigurationReference {
         }
         List<String> rest = lines.subList(start + open + 1, lines.size());
         return String.join("\n", rest.subList(0, rest.indexOf("```"))) + "\n";
+    }
+
+    private static int column(List<String> header, String name) {
+        int index = header.indexOf(name);
+        if (index < 0) {
+            throw new IllegalStateException("the keys table has no column " + name + ": " + header);
+        }
+        return index;
     }
 
     private static String key(String cell) {

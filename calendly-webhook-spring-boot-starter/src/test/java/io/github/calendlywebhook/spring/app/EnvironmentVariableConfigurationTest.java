@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -26,7 +25,7 @@ class EnvironmentVariableConfigurationTest {
         SpringApplication application = applicationWith(Map.of("CALENDLY_WEBHOOK_SECRET", SECRET));
 
         try (ConfigurableApplicationContext context = application.run("--server.port=0")) {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             HttpResponse<String> response = SignedDelivery.of(SignedPayloads.inviteeCreated()).secret(SECRET)
                     .postTo(URI.create("http://127.0.0.1:" + port + "/api/webhooks/calendly"));
 
