@@ -1,12 +1,12 @@
-package io.github.calendlywebhook.dashboard.calendly;
+package io.github.calendlywebhook.core.keys;
 
 import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Signing keys at rest on a real (embedded) PostgreSQL. */
-class SigningKeyEncryptionPostgresTests extends SigningKeyEncryptionContract {
+/** The signing-key store on a real (embedded) PostgreSQL. */
+class SigningKeyStorePostgresTests extends SigningKeyStoreContract {
 
     private static EmbeddedPostgresServer postgres;
 
@@ -23,10 +23,5 @@ class SigningKeyEncryptionPostgresTests extends SigningKeyEncryptionContract {
     @Override
     DataSource emptyDatabase() {
         return postgres.newDatabase();
-    }
-
-    @Override
-    String vendor() {
-        return "postgresql";
     }
 }
