@@ -1,12 +1,8 @@
 package io.github.calendlywebhook.dashboard;
 
-import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
-import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
@@ -19,10 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The application's own beans: clock, the JDBC event store (on the configured database, H2 by
- * default, with days in the configured time zone), the audit log (deliveries and admin actions, in the core's audit table),
- * revenue settings, the metrics read from the store's counters, and the observer that turns each
- * accepted delivery into a live update on every instance.
+ * The application's own beans, where it differs from the starter: the clock, the JDBC event store with
+ * days in the configured time zone, revenue settings edited in the admin panel, and the observer that
+ * turns each accepted delivery into a live update on every instance. The starter provides the rest (the
+ * audit log in the application's database, the dashboard metrics read from the store's counters, the
+ * webhook settings and processor).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
@@ -34,28 +31,13 @@ class DashboardConfiguration {
     }
 
     @Bean
-    AuditRepository calendlyWebhookAuditLog(DataSource dataSource) {
-        return JdbcAuditLog.create(dataSource);
-    }
-
-    @Bean
     JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, SettingsRepository settings) {
         return JdbcEventStore.create(dataSource, settings.current().zone());
     }
 
     @Bean
-    StoreViews storeViews(EventStore store) {
-        return StoreViews.of(store);
-    }
-
-    @Bean
     RevenueSettingsStore revenueSettingsStore(SettingsRepository settings) {
         return new DatabaseRevenueSettings(settings);
-    }
-
-    @Bean
-    DashboardMetrics dashboardMetrics(StoreViews views, RevenueSettingsStore settings, Clock clock) {
-        return DashboardMetrics.create(views.counters(), settings, clock);
     }
 
     @Bean

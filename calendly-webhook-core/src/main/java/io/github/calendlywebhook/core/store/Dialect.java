@@ -25,6 +25,11 @@ enum Dialect {
         return "db/calendly/" + directory + "/V2__calendly_publication.sql";
     }
 
+    /** Returns the classpath location of the script that adds the signing-key store. */
+    String signingKeyScript() {
+        return "db/calendly/" + directory + "/V3__calendly_signing_key.sql";
+    }
+
     static Dialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         String normalized = product.toLowerCase(Locale.ROOT);

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
  * scripts are shipped as {@code db/calendly/{h2,postgresql}/V1__calendly_webhook.sql} and
- * {@code V2__calendly_publication.sql} (the listener publications) for those tools; each script is run
+ * {@code V2__calendly_publication.sql} (the listener publications) and {@code V3__calendly_signing_key.sql}
+ * (the signing-key store) for those tools; each script is run
  * when its first table is missing, so a database created by an earlier version gains the later tables.
  */
 public final class JdbcSchema {
@@ -42,6 +43,10 @@ public final class JdbcSchema {
             }
             if (!exists(connection, "calendly_publication")) {
                 run(connection, dialect.publicationScript());
+                created = true;
+            }
+            if (!exists(connection, "calendly_signing_key")) {
+                run(connection, dialect.signingKeyScript());
                 created = true;
             }
             return created;

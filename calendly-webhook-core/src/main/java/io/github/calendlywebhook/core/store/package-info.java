@@ -20,6 +20,8 @@
  *   <li>{@code V2__calendly_publication.sql} in both: the listener publications of
  *       {@code io.github.calendlywebhook.core.publication}, written in each append transaction through a
  *       {@link io.github.calendlywebhook.core.store.JdbcAppendParticipant}</li>
+ *   <li>{@code V3__calendly_signing_key.sql} in both: the signing keys of
+ *       {@code io.github.calendlywebhook.core.keys.JdbcSigningKeyStore}</li>
  * </ul>
  * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
  * Liquibase, include the script as a {@code sqlFile} change; without either, call

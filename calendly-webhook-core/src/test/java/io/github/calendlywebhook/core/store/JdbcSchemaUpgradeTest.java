@@ -34,8 +34,12 @@ class JdbcSchemaUpgradeTest {
     }
 
     private boolean publicationTableExists() throws SQLException {
+        return tableExists("CALENDLY_PUBLICATION");
+    }
+
+    private boolean tableExists(String name) throws SQLException {
         try (Connection connection = database.getConnection();
-                ResultSet tables = connection.getMetaData().getTables(null, null, "CALENDLY_PUBLICATION", null)) {
+                ResultSet tables = connection.getMetaData().getTables(null, null, name, null)) {
             return tables.next();
         }
     }
@@ -58,5 +62,26 @@ class JdbcSchemaUpgradeTest {
         run(Dialect.H2.publicationScript());
 
         assertThat(publicationTableExists()).isTrue();
+    }
+
+    @Test
+    void aDatabaseWithoutTheSigningKeyTableGainsIt() throws SQLException {
+        run(Dialect.H2.schemaScript());
+        run(Dialect.H2.publicationScript());
+        assertThat(tableExists("CALENDLY_SIGNING_KEY")).isFalse();
+
+        assertThat(JdbcSchema.create(database)).isTrue();
+
+        assertThat(tableExists("CALENDLY_SIGNING_KEY")).isTrue();
+        assertThat(JdbcSchema.create(database)).isFalse();
+    }
+
+    @Test
+    void theSigningKeyScriptIsHarmlessOnADatabaseTheInstallerCreated() throws SQLException {
+        JdbcSchema.create(database);
+
+        run(Dialect.H2.signingKeyScript());
+
+        assertThat(tableExists("CALENDLY_SIGNING_KEY")).isTrue();
     }
 }

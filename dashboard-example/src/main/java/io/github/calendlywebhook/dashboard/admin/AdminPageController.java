@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.dashboard.admin;
 
-import io.github.calendlywebhook.dashboard.StoreViews;
+import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsInput;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,18 +39,18 @@ class AdminPageController {
     }
 
     private final SettingsRepository settings;
-    private final StoreViews store;
+    private final CounterSource counters;
     private final AdminAudit audit;
     private final ChangeBus changes;
     private final String webhookPath;
 
-    AdminPageController(SettingsRepository settings, StoreViews store, AdminAudit audit, ChangeBus changes,
-            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+    AdminPageController(SettingsRepository settings, CounterSource counters, AdminAudit audit, ChangeBus changes,
+            WebhookSettings webhook) {
         this.settings = settings;
-        this.store = store;
+        this.counters = counters;
         this.audit = audit;
         this.changes = changes;
-        this.webhookPath = webhookPath;
+        this.webhookPath = webhook.path();
     }
 
     @GetMapping("/admin/login")
@@ -74,7 +74,7 @@ class AdminPageController {
     @GetMapping("/admin/settings")
     String settings(Model model) {
         DashboardSettings current = settings.current();
-        Map<String, String> names = new TreeMap<>(store.counters().eventTypeNames());
+        Map<String, String> names = new TreeMap<>(counters.eventTypeNames());
         current.valuePerEventType().keySet().forEach(key -> names.putIfAbsent(key, key));
         List<EventTypeValue> rows = new ArrayList<>();
         names.forEach((key, name) -> rows.add(new EventTypeValue(key, name == null ? key : name,

@@ -17,7 +17,7 @@ final class SamplePayloads {
      * @param id a unique id
      * @return the invitee URI, which makes the idempotency key unique
      */
-    static String inviteeUri(UUID id) {
+    private static String inviteeUri(UUID id) {
         return "https://api.calendly.com/scheduled_events/" + id + "/invitees/" + id;
     }
 

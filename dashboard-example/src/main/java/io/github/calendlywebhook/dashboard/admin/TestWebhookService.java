@@ -2,11 +2,12 @@ package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.audit.AuditQuery;
 import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
+import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
-import io.github.calendlywebhook.dashboard.calendly.WebhookSigningKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +42,11 @@ public class TestWebhookService {
     private final AuditRepository audit;
     private final AdminAudit adminAudit;
     private final Clock clock;
-    private final WebhookSigningKeys signingKeys;
+    private final RotatingSigningKeys signingKeys;
+    private final CalendlyEventParser parser = CalendlyEventParser.create();
 
     TestWebhookService(WebhookProcessor processor, AuditRepository audit, AdminAudit adminAudit, Clock clock,
-            WebhookSigningKeys signingKeys) {
+            RotatingSigningKeys signingKeys) {
         this.processor = processor;
         this.signingKeys = signingKeys;
         this.audit = audit;
@@ -66,7 +68,7 @@ public class TestWebhookService {
         WebhookResponse response = processor.processTestDelivery(Map.of("Content-Type", List.of("application/json"),
                 SignatureHeaders.CALENDLY, List.of(signature)), body, adminAddress);
         adminAudit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + response.status());
-        String key = "invitee.created|" + SamplePayloads.inviteeUri(id);
+        String key = parser.parse(body).idempotencyKey();
         AuditView entry = audit.query(AuditQuery.builder().from(sentAt).page(0, 100).build()).entries().stream()
                 .filter(e -> key.equals(e.eventKey())).findFirst().map(AuditView::of).orElse(null);
         return new Result(response.status(), response.body(), entry, hint(response.status()));

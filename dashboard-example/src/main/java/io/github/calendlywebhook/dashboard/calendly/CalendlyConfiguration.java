@@ -7,19 +7,22 @@ import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
+import io.github.calendlywebhook.core.keys.JdbcSigningKeyStore;
+import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
+import io.github.calendlywebhook.core.keys.SecretCipher;
+import io.github.calendlywebhook.core.keys.SigningKeyEncryptionException;
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.dashboard.crypto.SecretCipher;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.spring.WebhookProcessorCustomizer;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,32 +42,41 @@ class CalendlyConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendlyConfiguration.class);
 
+    /**
+     * The signing-key store, after the Calendly tables are installed (the event store installs them):
+     * keys of the dashboard's old table are moved in, every key is checked to open with
+     * {@code DASHBOARD_ENCRYPTION_KEY}, and keys stored in the clear are encrypted.
+     */
     @Bean
-    SigningKeyRepository signingKeyRepository(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            CalendlyProperties properties) {
+    JdbcSigningKeyStore signingKeyStore(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+            CalendlyProperties properties, EventStore installedTables) {
         String material = properties.encryptionKey();
         SecretCipher cipher;
         try {
             cipher = material == null ? null : SecretCipher.of(material);
         } catch (IllegalArgumentException e) {
-            throw new EncryptionKeyException("DASHBOARD_ENCRYPTION_KEY is not usable: " + e.getMessage());
+            throw new SigningKeyEncryptionException("DASHBOARD_ENCRYPTION_KEY is not usable: " + e.getMessage());
         }
-        SigningKeyRepository repository = new SigningKeyRepository(jdbc, new TransactionTemplate(transactions), cipher);
-        int encryptedNow = repository.protectAtRest();
+        int moved = LegacySigningKeys.move(jdbc, new TransactionTemplate(transactions));
+        if (moved > 0) {
+            LOG.info("Moved {} webhook signing keys into calendly_signing_key", moved);
+        }
+        JdbcSigningKeyStore store = JdbcSigningKeyStore.builder(Objects.requireNonNull(jdbc.getDataSource()))
+                .cipher(cipher).encryptionKeySetting("DASHBOARD_ENCRYPTION_KEY").build();
+        int encryptedNow = store.protectAtRest();
         if (cipher == null) {
             LOG.warn("Webhook signing keys created through the Calendly API are stored in the clear: set"
                     + " DASHBOARD_ENCRYPTION_KEY (32 bytes in base64, e.g. openssl rand -base64 32) to encrypt them");
         } else if (encryptedNow > 0) {
             LOG.info("Encrypted {} webhook signing keys that were stored in the clear", encryptedNow);
         }
-        return repository;
+        return store;
     }
 
     @Bean
-    WebhookSigningKeys webhookSigningKeys(WebhookSettings settings, SigningKeyRepository repository, Clock clock,
+    RotatingSigningKeys webhookSigningKeys(WebhookSettings settings, JdbcSigningKeyStore store, Clock clock,
             ChangeBus changes) {
-        WebhookSigningKeys keys = new WebhookSigningKeys(settings, repository, clock);
-        keys.reload();
+        RotatingSigningKeys keys = RotatingSigningKeys.load(settings, store, clock);
         changes.subscribe(reason -> {
             if (reason.equals(SubscriptionService.SIGNING_KEYS_CHANGED) || reason.equals(ChangeBus.RECONNECTED)) {
                 keys.reload();
@@ -74,7 +86,7 @@ class CalendlyConfiguration {
     }
 
     @Bean
-    WebhookProcessorCustomizer signingKeysCustomizer(WebhookSigningKeys keys) {
+    WebhookProcessorCustomizer signingKeysCustomizer(RotatingSigningKeys keys) {
         return builder -> builder.signingKeys(keys);
     }
 
@@ -95,10 +107,9 @@ class CalendlyConfiguration {
 
     @Bean
     SubscriptionService subscriptionService(CalendlyAccess access, CalendlyProperties properties,
-            SigningKeyRepository repository, WebhookSigningKeys keys, DeliveryHealthMonitor monitor,
-            ChangeBus changes, Clock clock,
-            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
-        return new SubscriptionService(access, properties, repository, keys, monitor, changes, clock, webhookPath);
+            JdbcSigningKeyStore store, RotatingSigningKeys keys, DeliveryHealthMonitor monitor,
+            ChangeBus changes, Clock clock, WebhookSettings settings) {
+        return new SubscriptionService(access, properties, store, keys, monitor, changes, clock, settings.path());
     }
 
     @Bean(destroyMethod = "shutdownNow")

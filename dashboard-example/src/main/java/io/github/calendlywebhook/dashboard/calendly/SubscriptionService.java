@@ -7,7 +7,9 @@ import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.api.WebhookSubscriptionManager;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
-import io.github.calendlywebhook.dashboard.calendly.SigningKeyRepository.StoredKey;
+import io.github.calendlywebhook.core.keys.JdbcSigningKeyStore;
+import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
+import io.github.calendlywebhook.core.keys.StoredSigningKey;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,16 +55,16 @@ public final class SubscriptionService {
 
     private final CalendlyAccess access;
     private final CalendlyProperties properties;
-    private final SigningKeyRepository repository;
-    private final WebhookSigningKeys keys;
+    private final JdbcSigningKeyStore repository;
+    private final RotatingSigningKeys keys;
     private final DeliveryHealthMonitor monitor;
     private final ChangeBus changes;
     private final Clock clock;
     private final String webhookPath;
     private volatile @Nullable Check lastCheck;
 
-    SubscriptionService(CalendlyAccess access, CalendlyProperties properties, SigningKeyRepository repository,
-            WebhookSigningKeys keys, DeliveryHealthMonitor monitor, ChangeBus changes, Clock clock,
+    SubscriptionService(CalendlyAccess access, CalendlyProperties properties, JdbcSigningKeyStore repository,
+            RotatingSigningKeys keys, DeliveryHealthMonitor monitor, ChangeBus changes, Clock clock,
             String webhookPath) {
         this.access = access;
         this.properties = properties;
@@ -144,7 +146,7 @@ public final class SubscriptionService {
         try {
             List<WebhookSubscription> all = subscriptions();
             Set<String> existing = all.stream().map(WebhookSubscription::uri).collect(Collectors.toSet());
-            List<StoredKey> stored = repository.all();
+            List<StoredSigningKey> stored = repository.all();
             Set<String> own = new HashSet<>();
             stored.forEach(k -> own.addAll(k.subscriptionUris()));
             List<WebhookSubscription> watched = all.stream().filter(s -> own.contains(s.uri())
@@ -152,12 +154,12 @@ public final class SubscriptionService {
                             && s.deliversTo(CallbackUrl.of(properties.publicUrl(), webhookPath)))
                     .collect(Collectors.toList());
             List<WebhookSubscription> observed = new ArrayList<>(watched);
-            stored.stream().filter(k -> SigningKeyRepository.CURRENT.equals(k.role()))
+            stored.stream().filter(StoredSigningKey::current)
                     .flatMap(k -> k.subscriptionUris().stream()).filter(uri -> !existing.contains(uri))
                     .forEach(uri -> observed.add(gone(uri)));
             monitor.observeSubscriptions(observed);
-            for (StoredKey key : stored) {
-                if (SigningKeyRepository.PREVIOUS.equals(key.role()) && key.expiresAt() == null
+            for (StoredSigningKey key : stored) {
+                if (!key.current() && key.expiresAt() == null
                         && key.subscriptionUris().stream().noneMatch(existing::contains)) {
                     repository.expire(key.id(), now.plus(properties.previousKeyGrace()));
                 }
@@ -178,7 +180,7 @@ public final class SubscriptionService {
     }
 
     private Optional<WebhookSubscription> currentSubscription(List<WebhookSubscription> all) {
-        Set<String> current = repository.all().stream().filter(k -> SigningKeyRepository.CURRENT.equals(k.role()))
+        Set<String> current = repository.all().stream().filter(StoredSigningKey::current)
                 .flatMap(k -> k.subscriptionUris().stream()).collect(Collectors.toSet());
         return all.stream().filter(s -> current.contains(s.uri())).findFirst();
     }

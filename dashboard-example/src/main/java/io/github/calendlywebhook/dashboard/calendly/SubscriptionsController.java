@@ -3,13 +3,13 @@ package io.github.calendlywebhook.dashboard.calendly;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
 import io.github.calendlywebhook.core.api.health.DeliveryHealthMonitor;
 import io.github.calendlywebhook.core.api.health.HealthIssue;
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,13 +44,13 @@ class SubscriptionsController {
 
     SubscriptionsController(SubscriptionService subscriptions, BackfillService backfill, DeliveryHealthMonitor monitor,
             CalendlyProperties properties, AdminAudit audit,
-            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+            WebhookSettings webhook) {
         this.subscriptions = subscriptions;
         this.backfill = backfill;
         this.monitor = monitor;
         this.properties = properties;
         this.audit = audit;
-        this.webhookPath = webhookPath;
+        this.webhookPath = webhook.path();
     }
 
     @GetMapping("/admin/subscriptions")

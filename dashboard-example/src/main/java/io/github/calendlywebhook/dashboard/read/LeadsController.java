@@ -2,7 +2,6 @@ package io.github.calendlywebhook.dashboard.read;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.metrics.LeadRecorder;
-import io.github.calendlywebhook.dashboard.StoreViews;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -49,10 +48,10 @@ class LeadsController {
     private final RateLimiter limiter;
     private final ClientKeys clientKeys;
 
-    LeadsController(StoreViews store, ChangeBus changes, DashboardProperties properties, Clock clock,
+    LeadsController(LeadRecorder recorder, ChangeBus changes, DashboardProperties properties, Clock clock,
             ClientKeys clientKeys) {
         this.clientKeys = clientKeys;
-        this.recorder = store.leads();
+        this.recorder = recorder;
         this.changes = changes;
         this.clock = clock;
         String configured = properties.leadsToken();

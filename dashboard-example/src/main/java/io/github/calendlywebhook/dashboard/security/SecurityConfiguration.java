@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.dashboard.security;
 
+import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
 import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,18 +51,17 @@ class SecurityConfiguration {
 
     /** Runs before every other filter, Spring Security's included, so nothing parses a refused body. */
     @Bean
-    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(RefusalAudit audit,
-            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) {
+    FilterRegistrationBean<RequestShapeFilter> requestShapeFilter(RefusalAudit audit, WebhookSettings webhook) {
         FilterRegistrationBean<RequestShapeFilter> registration =
-                new FilterRegistrationBean<>(new RequestShapeFilter(audit, webhookPath));
+                new FilterRegistrationBean<>(new RequestShapeFilter(audit, webhook.path()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http, DashboardProperties properties, AdminAudit audit,
-            RefusalAudit refusals,
-            @Value("${calendly.webhook.path:/api/webhooks/calendly}") String webhookPath) throws Exception {
+            RefusalAudit refusals, WebhookSettings webhook) throws Exception {
+        String webhookPath = webhook.path();
         String[] pagePaths = {"/", "/index.html", "/api/metrics", "/api/stream"};
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/css/**", "/js/**", "/favicon.svg", LOGIN_PATH, "/error").permitAll();

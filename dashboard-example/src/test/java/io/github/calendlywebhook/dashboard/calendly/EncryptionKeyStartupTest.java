@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.dashboard.DashboardApplication;
-import io.github.calendlywebhook.dashboard.crypto.SecretCipher;
+import io.github.calendlywebhook.core.keys.JdbcSigningKeyStore;
+import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
+import io.github.calendlywebhook.core.keys.SecretCipher;
+import io.github.calendlywebhook.core.keys.SigningKeyEncryptionException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -36,6 +39,7 @@ class EncryptionKeyStartupTest {
         return new SpringApplicationBuilder(DashboardApplication.class).run(args);
     }
 
+    /** Stores a key the way earlier versions did: in the dashboard's own table, moved to core's at the next start. */
     private void storeKeyEncryptedWith(String material) {
         try (ConfigurableApplicationContext context = start("--dashboard.calendly.encryption-key=" + material)) {
             context.getBean(JdbcTemplate.class).update("INSERT INTO dashboard_signing_key (signing_key, key_role,"
@@ -50,7 +54,7 @@ class EncryptionKeyStartupTest {
         int before = output.getAll().length();
 
         assertThatThrownBy(() -> start("--dashboard.calendly.encryption-key=" + WRONG))
-                .hasRootCauseInstanceOf(EncryptionKeyException.class);
+                .hasRootCauseInstanceOf(SigningKeyEncryptionException.class);
 
         String log = output.getAll().substring(before);
         assertThat(log).contains("APPLICATION FAILED TO START").contains("DASHBOARD_ENCRYPTION_KEY")
@@ -63,7 +67,7 @@ class EncryptionKeyStartupTest {
         storeKeyEncryptedWith(RIGHT);
 
         try (ConfigurableApplicationContext context = start("--dashboard.calendly.encryption-key=" + RIGHT)) {
-            assertThat(context.getBean(WebhookSigningKeys.class).currentSecret()).isEqualTo("whsec-stored-key");
+            assertThat(context.getBean(RotatingSigningKeys.class).currentSecret()).isEqualTo("whsec-stored-key");
         }
     }
 
@@ -78,9 +82,25 @@ class EncryptionKeyStartupTest {
     @Test
     void theRefusalIsExplainedWithWhatToDo() {
         FailureAnalysis analysis = new EncryptionKeyFailureAnalyzer().analyze(
-                new EncryptionKeyException("the stored webhook signing keys do not decrypt with DASHBOARD_ENCRYPTION_KEY"));
+                new SigningKeyEncryptionException("the stored webhook signing keys do not decrypt with DASHBOARD_ENCRYPTION_KEY"));
 
         assertThat(analysis.getDescription()).contains("DASHBOARD_ENCRYPTION_KEY");
         assertThat(analysis.getAction()).contains("Register webhook");
+    }
+
+    @Test
+    void keysOfTheDashboardsOldTableMoveIntoTheSigningKeyStoreOnceAtTheNextStart() {
+        storeKeyEncryptedWith(RIGHT);
+
+        try (ConfigurableApplicationContext context = start("--dashboard.calendly.encryption-key=" + RIGHT)) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dashboard_signing_key", Integer.class)).isZero();
+            assertThat(jdbc.queryForList("SELECT signing_key FROM calendly_signing_key", String.class))
+                    .singleElement().asString().startsWith(SecretCipher.PREFIX);
+        }
+        try (ConfigurableApplicationContext context = start("--dashboard.calendly.encryption-key=" + RIGHT)) {
+            assertThat(context.getBean(JdbcSigningKeyStore.class).all()).singleElement()
+                    .satisfies(key -> assertThat(key.signingKey()).isEqualTo("whsec-stored-key"));
+        }
     }
 }

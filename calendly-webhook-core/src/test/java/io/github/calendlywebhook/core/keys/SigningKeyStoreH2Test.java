@@ -1,11 +1,11 @@
-package io.github.calendlywebhook.dashboard.calendly;
+package io.github.calendlywebhook.core.keys;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** Signing keys at rest on H2, the default database. */
-class SigningKeyEncryptionH2Test extends SigningKeyEncryptionContract {
+/** The signing-key store on H2. */
+class SigningKeyStoreH2Test extends SigningKeyStoreContract {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
@@ -14,10 +14,5 @@ class SigningKeyEncryptionH2Test extends SigningKeyEncryptionContract {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:signing-keys-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         return h2;
-    }
-
-    @Override
-    String vendor() {
-        return "h2";
     }
 }

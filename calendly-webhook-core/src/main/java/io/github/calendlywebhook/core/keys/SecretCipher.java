@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.dashboard.crypto;
+package io.github.calendlywebhook.core.keys;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.dashboard.crypto;
+package io.github.calendlywebhook.core.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -5,8 +5,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** Signing keys at rest on a real (embedded) PostgreSQL. */
-class SigningKeyEncryptionPostgresTest extends SigningKeyEncryptionContract {
+/** The move of the old signing keys on a real (embedded) PostgreSQL. */
+class LegacySigningKeysPostgresTest extends LegacySigningKeysContract {
 
     private static EmbeddedPostgresServer postgres;
 
