@@ -109,8 +109,9 @@ class DashboardContentTest {
 
     @Test
     void savedSettingsShouldBeAuditedAndChangeRevenueOnOpenStreams() throws Exception {
-        new Browserless(port, "203.0.113.65").postSigned(SECRET,
+        HttpResponse<String> booked = new Browserless(port, "203.0.113.65").postSigned(SECRET,
                 Payloads.created("settings-1", "Alan Turing", Instant.now()));
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(200);
         Browserless admin = new Browserless(port, "203.0.113.66");
         admin.login("content-password");
         try (EventStreamReader stream = new EventStreamReader("http://127.0.0.1:" + port + "/api/stream?period=all")) {
