@@ -83,10 +83,11 @@ class HostileInputIT {
     }
 
     @Test
-    void anOversizedHeaderIsRefusedWithoutAStackTrace() throws Exception {
+    void anOversizedHeaderIsRefusedWithAJsonErrorAndWithoutAStackTrace() throws Exception {
         String answer = raw("GET", "/", null, new byte[0], "X-Padding: " + "a".repeat(20_000));
 
-        assertThat(answer).startsWith("HTTP/1.1 400");
+        assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/json")
+                .contains("{\"error\":\"bad_request\"").doesNotContain("<html").doesNotContain("Apache Tomcat");
         assertQuietLog(dashboard.logText());
     }
 
