@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,14 +30,16 @@ import java.util.List;
 public class CalendlyWebhookFactory {
 
     /**
-     * Returns the validated settings bound from {@code calendly.webhook.*}.
+     * Returns the validated settings bound from {@code calendly.webhook.*} and the setup guide's variables.
      *
      * @param properties the bound properties
+     * @param environment the environment, for the setup guide's variables
      * @return the settings
      */
     @Singleton
     @Requires(missingBeans = WebhookSettings.class)
-    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties) {
+    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties, Environment environment) {
+        SetupGuideVariablesBinder.apply(properties, environment);
         return properties.toSettings();
     }
 

@@ -1,31 +1,59 @@
 package io.github.calendlywebhook.spring;
 
+import io.github.calendlywebhook.core.config.SetupGuideVariables;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.util.StringUtils;
 
 /**
- * Reads the setup guide's {@code ALLOWED_IPS} environment variable as {@code calendly.webhook.allowed-ips}.
- * It has the lowest precedence, so any other source of {@code calendly.webhook.allowed-ips} wins.
+ * Adds the setup guide's variables ({@code ALLOWED_IPS}, {@code NODE_ENV=development},
+ * {@code CALENDLY_WEBHOOK_PREVIOUS_SECRET[_EXPIRES_AT]}), read by the core's {@link SetupGuideVariables}, as a
+ * property source of the lowest precedence, so any other source of the same key wins.
  * ({@code CALENDLY_WEBHOOK_SECRET} needs no mapping: it binds by relaxed binding.)
  */
 final class SetupGuideEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "calendlyWebhookSetupGuideVariables";
 
+    private final Log log;
+
+    SetupGuideEnvironmentPostProcessor(DeferredLogFactory logs) {
+        this.log = logs.getLog(SetupGuideEnvironmentPostProcessor.class);
+    }
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         PropertySource<?> variables = environment.getPropertySources()
                 .get(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        Object allowedIps = variables == null ? null : variables.getProperty("ALLOWED_IPS");
-        if (allowedIps instanceof String value && StringUtils.hasText(value)) {
-            environment.getPropertySources()
-                    .addLast(new MapPropertySource(SOURCE_NAME, Map.of("calendly.webhook.allowed-ips", value)));
+        SetupGuideVariables read = SetupGuideVariables.read(
+                name -> variables != null && variables.getProperty(name) instanceof String value ? value : null,
+                key -> configured(environment, key));
+        read.notes().forEach(log::info);
+        Map<String, Object> properties = new LinkedHashMap<>(read.properties());
+        if (!properties.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties));
         }
+    }
+
+    private static boolean configured(ConfigurableEnvironment environment, String key) {
+        ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source.getConfigurationProperty(name) != null
+                    || source.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT) {
+                return true;
+            }
+        }
+        return false;
     }
 }
