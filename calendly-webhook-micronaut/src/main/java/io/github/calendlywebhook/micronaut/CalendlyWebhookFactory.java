@@ -12,6 +12,7 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,14 +30,16 @@ import java.util.List;
 public class CalendlyWebhookFactory {
 
     /**
-     * Returns the validated settings bound from {@code calendly.webhook.*}.
+     * Returns the validated settings bound from {@code calendly.webhook.*} and the setup guide's variables.
      *
      * @param properties the bound properties
+     * @param environment the environment, for the setup guide's variables
      * @return the settings
      */
     @Singleton
     @Requires(missingBeans = WebhookSettings.class)
-    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties) {
+    WebhookSettings calendlyWebhookSettings(CalendlyWebhookProperties properties, Environment environment) {
+        SetupGuideVariablesBinder.apply(properties, environment);
         return properties.toSettings();
     }
 
@@ -65,28 +68,33 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the processor, wired with every {@link CalendlyEventListener} and {@link DeliveryObserver} bean.
+     * Returns the processor, wired with the component beans, every {@link CalendlyEventListener} and
+     * {@link DeliveryObserver} bean, then given to every {@link WebhookProcessorCustomizer} in order.
      * Pending aggregated rejections are written to the audit log on shutdown.
      *
      * @param settings the settings
      * @param clock the application's clock, if it declares one
      * @param store the store
      * @param auditLog the audit log
+     * @param components the verifier, allowlist, address resolver and rate limiter beans
      * @param listeners the listeners, the application event publisher included
      * @param observers the delivery observers
      * @param clientKeys how clients are keyed
+     * @param customizers the customizers, in their order
      * @return the processor
      */
     @Context
     @Bean(preDestroy = "flushAudit")
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
-            AuditLog auditLog, List<CalendlyEventListener> listeners, List<DeliveryObserver> observers,
-            ClientKeys clientKeys) {
+            AuditLog auditLog, ProcessorComponents components, List<CalendlyEventListener> listeners,
+            List<DeliveryObserver> observers, ClientKeys clientKeys, List<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store)
                 .auditLog(auditLog).clientKeys(clientKeys);
+        components.applyTo(builder, settings);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
+        customizers.forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 

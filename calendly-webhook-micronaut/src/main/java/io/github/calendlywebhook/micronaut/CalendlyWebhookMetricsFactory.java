@@ -10,7 +10,9 @@ import jakarta.inject.Singleton;
 
 /**
  * Registers the webhook meters (deliveries by outcome and event, processing time, booked appointments)
- * when the application has a Micrometer {@link MeterRegistry} bean, for example from micronaut-micrometer.
+ * when the application has a Micrometer {@link MeterRegistry} bean. With micronaut-micrometer the meters are
+ * a {@link io.micrometer.core.instrument.binder.MeterBinder} bean that micronaut-micrometer binds to its
+ * registry, once; with a registry bean of the application's own, this factory binds them.
  */
 @Factory
 @Requires(property = CalendlyWebhookProperties.PREFIX + ".enabled", notEquals = "false")
@@ -19,18 +21,17 @@ import jakarta.inject.Singleton;
 public class CalendlyWebhookMetricsFactory {
 
     /**
-     * Returns the meters, bound to the registry; the processor reports every delivery to them.
+     * Returns the meters; the processor reports every delivery to them. They are bound to the registry once the
+     * context has started (see {@link MetricsBinding}), not here: micronaut-micrometer binds every meter binder
+     * bean while it creates its registry, and a binder that needed the registry to be created would be part
+     * of that cycle.
      *
-     * @param registry the application's registry
      * @param dashboard the dashboard numbers, for the booked appointments gauge, if available
-     * @return the meters
+     * @return the meters, bound at startup
      */
     @Singleton
     @Requires(missingBeans = CalendlyWebhookMetrics.class)
-    CalendlyWebhookMetrics calendlyWebhookMetrics(MeterRegistry registry, BeanProvider<DashboardMetrics> dashboard) {
-        CalendlyWebhookMetrics metrics = dashboard.isPresent()
-                ? new CalendlyWebhookMetrics(dashboard.get()) : new CalendlyWebhookMetrics();
-        metrics.bindTo(registry);
-        return metrics;
+    CalendlyWebhookMetrics calendlyWebhookMetrics(BeanProvider<DashboardMetrics> dashboard) {
+        return dashboard.isPresent() ? new CalendlyWebhookMetrics(dashboard.get()) : new CalendlyWebhookMetrics();
     }
 }

@@ -11,10 +11,11 @@ import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.SchemaGate;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -31,40 +32,49 @@ final class CalendlyWebhookStoreConfigurations {
 
     private static final Log LOG = LogFactory.getLog(CalendlyWebhookStoreConfigurations.class);
     private static final String FLYWAY = "org.flywaydb.core.Flyway";
+    private static final Duration SCHEMA_RETRY = Duration.ofSeconds(5);
 
     private CalendlyWebhookStoreConfigurations() {
     }
 
     /**
      * Stores events, audit entries and revenue settings in the application's database, installing the
-     * tables first: with Flyway when the application uses it, else with the shipped script.
+     * tables first (with Flyway when the application uses it, else with the shipped script), or once the
+     * database is reachable when it is down at startup.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnSingleCandidate(DataSource.class)
     static class Jdbc {
 
-        @Bean
-        @DependsOnDatabaseInitialization
-        @ConditionalOnMissingBean(EventStore.class)
-        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
-            schema.ifAvailable(installer -> installer.install(dataSource));
-            return JdbcEventStore.create(dataSource);
-        }
-
-        @Bean
-        @DependsOnDatabaseInitialization
-        @ConditionalOnMissingBean(AuditLog.class)
-        AuditRepository calendlyWebhookAuditLog(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
-            schema.ifAvailable(installer -> installer.install(dataSource));
-            return JdbcAuditLog.create(dataSource);
-        }
-
-        @Bean
+        /**
+         * Installs the tables now or, with the database down, once it is reachable (retried in the background
+         * and at each delivery); until then deliveries are answered 503.
+         */
+        @Bean(destroyMethod = "close")
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean
-        RevenueSettingsStore calendlyWebhookRevenueSettings(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
-            schema.ifAvailable(installer -> installer.install(dataSource));
-            return JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
+        SchemaGate calendlyWebhookSchemaGate(DataSource dataSource, SchemaInstaller schema) {
+            SchemaGate gate = SchemaGate.open(dataSource, schema::install);
+            gate.retryInBackground(SCHEMA_RETRY);
+            return gate;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(EventStore.class)
+        JdbcEventStore calendlyWebhookEventStore(SchemaGate schema) {
+            return JdbcEventStore.create(schema.dataSource());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(AuditLog.class)
+        AuditRepository calendlyWebhookAuditLog(SchemaGate schema) {
+            return JdbcAuditLog.create(schema.dataSource());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RevenueSettingsStore calendlyWebhookRevenueSettings(SchemaGate schema) {
+            return JdbcRevenueSettingsStore.create(schema.dataSource(), RevenueSettings.ofDefaults());
         }
 
         /** Migrates the Calendly tables with Flyway when the application uses Flyway. */

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationContext;
  * The Spring Boot 4 classes the starter's tests name. The Boot 3 starter's tests compile the same test
  * sources with its own {@code BootLine} for Spring Boot 3.5.
  */
-final class BootLine {
+public final class BootLine {
 
     /** The column of docs/configuration.md for this line. */
     static final String COLUMN = "Boot 4";
@@ -34,7 +34,7 @@ final class BootLine {
     private BootLine() {
     }
 
-    static IndicatorHealth health(ApplicationContext context) {
+    public static IndicatorHealth health(ApplicationContext context) {
         Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health(true);
         return new IndicatorHealth(health.getStatus().getCode(), health.getDetails());
     }

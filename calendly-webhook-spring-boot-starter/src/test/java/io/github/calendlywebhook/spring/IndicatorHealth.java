@@ -8,5 +8,5 @@ import java.util.Map;
  * @param status the status code, such as {@code UP}
  * @param details the details
  */
-record IndicatorHealth(String status, Map<String, Object> details) {
+public record IndicatorHealth(String status, Map<String, Object> details) {
 }

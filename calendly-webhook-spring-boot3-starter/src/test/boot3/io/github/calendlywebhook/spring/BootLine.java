@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
  * The Spring Boot 3.5 classes the Spring Boot starter's tests name, so that its whole suite runs here on
  * Spring Boot 3.5's jars with the Boot 3 starter.
  */
-final class BootLine {
+public final class BootLine {
 
     /** The column of docs/configuration.md for this line. */
     static final String COLUMN = "Boot 3.5";
@@ -37,7 +37,7 @@ final class BootLine {
     private BootLine() {
     }
 
-    static IndicatorHealth health(ApplicationContext context) {
+    public static IndicatorHealth health(ApplicationContext context) {
         Health health = context.getBean(CalendlyWebhookBoot3HealthIndicator.class).getHealth(true);
         return new IndicatorHealth(health.getStatus().getCode(), health.getDetails());
     }

@@ -4,12 +4,12 @@ import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DatabaseRevenueSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import java.time.Clock;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +31,8 @@ class DashboardConfiguration {
     }
 
     @Bean
-    JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, SettingsRepository settings) {
-        return JdbcEventStore.create(dataSource, settings.current().zone());
+    JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings) {
+        return JdbcEventStore.create(schema.dataSource(), settings.current().zone());
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code CALENDLY_WEBHOOK_PREVIOUS_SECRET_EXPIRES_AT} adds one previous secret. Tagged until those aliases,
  * which core's properties gain separately, are part of the build (see the failsafe configuration).
  */
-@Tag("env-aliases")
 class EnvironmentAliasesIT {
 
     private static final String SECRET = "alias-current-secret-0123456789";

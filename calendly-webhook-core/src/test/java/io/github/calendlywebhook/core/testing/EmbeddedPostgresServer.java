@@ -34,8 +34,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @return the running server
      */
     public static EmbeddedPostgresServer start() {
+        return startOn(0);
+    }
+
+    /**
+     * Starts a server on the port, as {@link #start()} does; for tests that start the application first.
+     *
+     * @param port the port, or 0 for any free port
+     * @return the running server
+     */
+    public static EmbeddedPostgresServer startOn(int port) {
         try {
-            return new EmbeddedPostgresServer(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedPostgresServer(builder
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start());
@@ -70,6 +84,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(source);
         pool.setMaxConnections(16);
         return pool;
+    }
+
+    /**
+     * Returns a port nobody listens on now, for a server started later.
+     *
+     * @return the port
+     */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not find a free port", e);
+        }
     }
 
     /** Returns the JDBC URL of the {@code postgres} database. */

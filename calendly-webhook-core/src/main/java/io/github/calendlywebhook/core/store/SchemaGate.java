@@ -1,0 +1,209 @@
+package io.github.calendlywebhook.core.store;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs the tables of the JDBC stores once the database is reachable, so an application starts while its
+ * database is down. The stores take {@link #dataSource()}: until the tables are installed each connection it
+ * hands out first tries the installation, and fails as a transient connection error when it cannot be done,
+ * which the stores report as {@link StoreUnavailableException} (answered 503 with {@code Retry-After}, so
+ * nothing is acknowledged that was not stored). {@link #retryInBackground(Duration)} also retries on a daemon
+ * thread, and {@link #installed()} is what health checks read.
+ */
+public final class SchemaGate {
+
+    private static final org.slf4j.Logger LOG = LoggerFactory.getLogger(SchemaGate.class);
+
+    private final DataSource target;
+    private final Consumer<DataSource> installation;
+    private final DataSource gated = new GatedDataSource();
+    private volatile boolean installed;
+    private boolean warned;
+    private volatile @org.jspecify.annotations.Nullable Thread retrying;
+
+    private SchemaGate(DataSource target, Consumer<DataSource> installation) {
+        this.target = Objects.requireNonNull(target, "target");
+        this.installation = Objects.requireNonNull(installation, "installation");
+    }
+
+    /**
+     * Returns a gate that installs the tables with the given action, trying once now.
+     *
+     * @param target the application's data source
+     * @param installation creates or upgrades the tables (the shipped scripts, Flyway, ...); throws when the
+     *     database cannot be reached
+     * @return the gate, installed or not
+     */
+    public static SchemaGate open(DataSource target, Consumer<DataSource> installation) {
+        SchemaGate gate = new SchemaGate(target, installation);
+        gate.tryInstall();
+        return gate;
+    }
+
+    /**
+     * Returns a gate that installs the shipped scripts ({@link JdbcSchema#create(DataSource)}).
+     *
+     * @param target the application's data source
+     * @return the gate, installed or not
+     */
+    public static SchemaGate withShippedScripts(DataSource target) {
+        return open(target, dataSource -> {
+            if (JdbcSchema.create(dataSource)) {
+                LOG.info("Created the Calendly webhook tables");
+            }
+        });
+    }
+
+    /**
+     * Tries to install the tables unless they are installed.
+     *
+     * @return whether they are installed now
+     */
+    public synchronized boolean tryInstall() {
+        if (installed) {
+            return true;
+        }
+        try {
+            installation.accept(target);
+            installed = true;
+        } catch (RuntimeException e) {
+            if (warned) {
+                LOG.debug("Could not install the Calendly webhook tables yet ({})", e.getMessage());
+                return false;
+            }
+            warned = true;
+            LOG.warn("Could not install the Calendly webhook tables ({}); deliveries are answered 503, so Calendly "
+                    + "retries, until the database is reachable", e.getMessage());
+        }
+        return installed;
+    }
+
+    /**
+     * Retries the installation on a daemon thread at the interval until it succeeds; does nothing when the
+     * tables are installed or a retry thread runs.
+     *
+     * @param interval the pause between attempts
+     */
+    public synchronized void retryInBackground(Duration interval) {
+        if (installed || retrying != null) {
+            return;
+        }
+        long millis = Math.max(1, interval.toMillis());
+        Thread thread = new Thread(() -> {
+            while (!tryInstall()) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            LOG.info("Installed the Calendly webhook tables; deliveries are accepted");
+        }, "calendly-webhook-schema");
+        thread.setDaemon(true);
+        retrying = thread;
+        thread.start();
+    }
+
+    /** Stops the background retries, if any. */
+    public void close() {
+        Thread thread = retrying;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /**
+     * Returns whether the tables are installed.
+     *
+     * @return {@code true} once the installation succeeded
+     */
+    public boolean installed() {
+        return installed;
+    }
+
+    /**
+     * Returns the data source the stores use: the target, after the installation.
+     *
+     * @return the gated data source
+     */
+    public DataSource dataSource() {
+        return gated;
+    }
+
+    /**
+     * Returns the application's data source, without the gate.
+     *
+     * @return the target
+     */
+    public DataSource target() {
+        return target;
+    }
+
+    private final class GatedDataSource implements DataSource {
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            ready();
+            return target.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            ready();
+            return target.getConnection(username, password);
+        }
+
+        private void ready() throws SQLException {
+            if (!installed && !tryInstall()) {
+                throw new SQLTransientConnectionException("the Calendly webhook tables are not installed yet: "
+                        + "the database is unreachable", "08001");
+            }
+        }
+
+        @Override
+        public PrintWriter getLogWriter() throws SQLException {
+            return target.getLogWriter();
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) throws SQLException {
+            target.setLogWriter(out);
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) throws SQLException {
+            target.setLoginTimeout(seconds);
+        }
+
+        @Override
+        public int getLoginTimeout() throws SQLException {
+            return target.getLoginTimeout();
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            return target.getParentLogger();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws SQLException {
+            return type.isInstance(this) ? type.cast(this) : target.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws SQLException {
+            return type.isInstance(this) || target.isWrapperFor(type);
+        }
+    }
+}
