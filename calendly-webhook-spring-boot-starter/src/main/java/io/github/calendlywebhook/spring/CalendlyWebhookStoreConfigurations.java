@@ -11,6 +11,7 @@ import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -31,6 +33,7 @@ final class CalendlyWebhookStoreConfigurations {
 
     private static final Log LOG = LogFactory.getLog(CalendlyWebhookStoreConfigurations.class);
     private static final String FLYWAY = "org.flywaydb.core.Flyway";
+    private static final String KEEP = CalendlyWebhookProperties.PREFIX + ".store.in-memory.keep";
 
     private CalendlyWebhookStoreConfigurations() {
     }
@@ -93,7 +96,10 @@ final class CalendlyWebhookStoreConfigurations {
         }
     }
 
-    /** Keeps events and audit entries in memory, for applications without a database. */
+    /**
+     * Keeps audit entries in memory, and delivery keys and the dashboard counters for
+     * {@code calendly.webhook.store.in-memory.retention}, for applications without a database.
+     */
     @Configuration(proxyBeanMethods = false)
     static class InMemory {
 
@@ -111,11 +117,28 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @ConditionalOnMissingBean(EventStore.class)
-        InMemoryEventStore calendlyWebhookEventStore() {
+        @ConditionalOnProperty(name = KEEP, havingValue = "counters", matchIfMissing = true)
+        InMemoryEventStore calendlyWebhookEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
+            return inMemory(properties, clock);
+        }
+
+        /**
+         * Returns the keys-only store, declared as a plain {@link EventStore} so that no dashboard numbers are
+         * offered for it.
+         */
+        @Bean
+        @ConditionalOnMissingBean(EventStore.class)
+        @ConditionalOnProperty(name = KEEP, havingValue = "keys")
+        EventStore calendlyWebhookKeysOnlyEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
+            return inMemory(properties, clock);
+        }
+
+        private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
             LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not "
                     + "durable. Add a DataSource (spring-boot-starter-jdbc and a database driver) or an EventStore "
                     + "bean to store them durably.");
-            return new InMemoryEventStore();
+            return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
+                    .clock(CalendlyWebhookAutoConfiguration.clock(clock)).build();
         }
     }
 
