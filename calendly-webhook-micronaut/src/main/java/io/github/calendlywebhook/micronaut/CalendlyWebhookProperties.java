@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.micronaut;
 
+import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.config.CommonWebhookProperties;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
@@ -46,6 +47,16 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
     @Inject
     void bindPreviousSecrets(@Property(name = PREFIX + ".previous-secrets") @Nullable List<Map<String, Object>> entries) {
         previousSecretEntries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /**
+     * Takes the store properties as Micronaut binds them under {@code store}.
+     *
+     * @param store the properties under {@code store}
+     */
+    @Inject
+    void bindStore(StoreProperties store) {
+        super.bindStore(store);
     }
 
     @Override
@@ -105,5 +116,25 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
     /** Binds {@code calendly.webhook.audit.*}. */
     @ConfigurationProperties("audit")
     public static class AuditProperties extends CommonWebhookProperties.Audit {
+    }
+
+    /** Binds {@code calendly.webhook.store.*}. */
+    @ConfigurationProperties("store")
+    public static class StoreProperties extends CommonStoreProperties {
+
+        /**
+         * Creates the store properties around the bound in-memory properties.
+         *
+         * @param inMemory the properties under {@code in-memory}
+         */
+        @Inject
+        public StoreProperties(InMemoryProperties inMemory) {
+            super(inMemory);
+        }
+
+        /** Binds {@code calendly.webhook.store.in-memory.*}. */
+        @ConfigurationProperties("in-memory")
+        public static class InMemoryProperties extends CommonStoreProperties.InMemory {
+        }
     }
 }

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public class CalendlyWebhookStoreFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(CalendlyWebhookStoreFactory.class);
+    private static final String KEEP = CalendlyWebhookProperties.PREFIX + ".store.in-memory.keep";
 
     private static final Duration SCHEMA_RETRY = Duration.ofSeconds(5);
 
@@ -61,17 +62,58 @@ public class CalendlyWebhookStoreFactory {
      * which loses events on restart.
      *
      * @param schema the schema gate of the application's data source, if any
+     * @param properties the bound properties; {@code store.in-memory.*} shapes the in-memory store
+     * @param clock the application's clock, if it declares one
      * @return the store, which also maintains the dashboard counters
      */
     @Singleton
+    @Requires(property = KEEP, notEquals = "keys")
     @Requires(missingBeans = EventStore.class)
-    ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema) {
+    ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema, CalendlyWebhookProperties properties,
+            BeanProvider<Clock> clock) {
         if (schema.isPresent()) {
             return JdbcEventStore.create(schema.get().dataSource());
         }
+        return inMemory(properties, clock);
+    }
+
+    /**
+     * Returns the keys-only in-memory store, chosen by {@code store.in-memory.keep=keys} for applications
+     * without a database that only react through listeners. It is declared as a plain {@link EventStore}, so
+     * no dashboard numbers are offered for it.
+     *
+     * @param properties the bound properties
+     * @param clock the application's clock, if it declares one
+     * @return the store
+     */
+    @Singleton
+    @Requires(property = KEEP, value = "keys")
+    @Requires(missingBeans = DataSource.class)
+    @Requires(missingBeans = EventStore.class)
+    EventStore calendlyKeysOnlyEventStore(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
+        return inMemory(properties, clock);
+    }
+
+    /**
+     * Returns the JDBC store when {@code store.in-memory.keep=keys} is set but the application has a
+     * database, which the setting does not concern.
+     *
+     * @param schema the schema gate of the application's data source
+     * @return the store, which also maintains the dashboard counters
+     */
+    @Singleton
+    @Requires(property = KEEP, value = "keys")
+    @Requires(beans = DataSource.class)
+    @Requires(missingBeans = EventStore.class)
+    ProjectingEventStore calendlyJdbcEventStoreDespiteKeysOnly(SchemaGate schema) {
+        return JdbcEventStore.create(schema.dataSource());
+    }
+
+    private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
         LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not durable. "
                 + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
-        return new InMemoryEventStore();
+        return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
+                .clock(CalendlyWebhookFactory.clock(clock)).build();
     }
 
     /**

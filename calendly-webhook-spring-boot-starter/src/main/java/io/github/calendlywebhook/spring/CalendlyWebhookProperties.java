@@ -1,8 +1,10 @@
 package io.github.calendlywebhook.spring;
 
+import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.config.CommonWebhookProperties;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -33,6 +35,13 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
     /** Sets the largest accepted body. */
     public void setMaxBodySize(DataSize maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /** Returns the store properties, described in the metadata as nested keys. */
+    @Override
+    @NestedConfigurationProperty
+    public CommonStoreProperties getStore() {
+        return super.getStore();
     }
 
     /** Returns the Spring Security properties. */

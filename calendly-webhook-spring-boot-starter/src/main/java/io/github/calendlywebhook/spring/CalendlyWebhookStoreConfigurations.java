@@ -12,13 +12,16 @@ import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.SchemaGate;
+import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -33,6 +36,7 @@ final class CalendlyWebhookStoreConfigurations {
     private static final Log LOG = LogFactory.getLog(CalendlyWebhookStoreConfigurations.class);
     private static final String FLYWAY = "org.flywaydb.core.Flyway";
     private static final Duration SCHEMA_RETRY = Duration.ofSeconds(5);
+    private static final String KEEP = CalendlyWebhookProperties.PREFIX + ".store.in-memory.keep";
 
     private CalendlyWebhookStoreConfigurations() {
     }
@@ -103,7 +107,10 @@ final class CalendlyWebhookStoreConfigurations {
         }
     }
 
-    /** Keeps events and audit entries in memory, for applications without a database. */
+    /**
+     * Keeps audit entries in memory, and delivery keys and the dashboard counters for
+     * {@code calendly.webhook.store.in-memory.retention}, for applications without a database.
+     */
     @Configuration(proxyBeanMethods = false)
     static class InMemory {
 
@@ -121,11 +128,28 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @ConditionalOnMissingBean(EventStore.class)
-        InMemoryEventStore calendlyWebhookEventStore() {
+        @ConditionalOnProperty(name = KEEP, havingValue = "counters", matchIfMissing = true)
+        InMemoryEventStore calendlyWebhookEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
+            return inMemory(properties, clock);
+        }
+
+        /**
+         * Returns the keys-only store, declared as a plain {@link EventStore} so that no dashboard numbers are
+         * offered for it.
+         */
+        @Bean
+        @ConditionalOnMissingBean(EventStore.class)
+        @ConditionalOnProperty(name = KEEP, havingValue = "keys")
+        EventStore calendlyWebhookKeysOnlyEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
+            return inMemory(properties, clock);
+        }
+
+        private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
             LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not "
                     + "durable. Add a DataSource (spring-boot-starter-jdbc and a database driver) or an EventStore "
                     + "bean to store them durably.");
-            return new InMemoryEventStore();
+            return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
+                    .clock(CalendlyWebhookAutoConfiguration.clock(clock)).build();
         }
     }
 

@@ -36,7 +36,8 @@ class ConfigurationMetadataTest {
                 "calendly.webhook.trusted-proxies", "calendly.webhook.rate-limit.enabled",
                 "calendly.webhook.rate-limit.requests-per-minute", "calendly.webhook.rate-limit.burst-per-second",
                 "calendly.webhook.rate-limit.policy", "calendly.webhook.max-body-size", "calendly.webhook.debug",
-                "calendly.webhook.client-key.ipv6-prefix-length", "calendly.webhook.audit.rejection-rows-per-window");
+                "calendly.webhook.client-key.ipv6-prefix-length", "calendly.webhook.audit.rejection-rows-per-window",
+                "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep");
         assertThat(properties).allSatisfy(property -> assertThat(property.path("description").asText())
                 .as(property.path("name").asText()).isNotBlank());
     }
@@ -55,7 +56,8 @@ class ConfigurationMetadataTest {
                         "calendly.webhook.enabled", "calendly.webhook.path", "calendly.webhook.tolerance",
                         "calendly.webhook.rate-limit.enabled", "calendly.webhook.rate-limit.requests-per-minute",
                         "calendly.webhook.rate-limit.burst-per-second", "calendly.webhook.rate-limit.policy",
-                        "calendly.webhook.max-body-size", "calendly.webhook.debug");
+                        "calendly.webhook.max-body-size", "calendly.webhook.debug",
+                        "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep");
     }
 
     @Test

@@ -62,6 +62,9 @@ public abstract class CommonWebhookProperties {
     /** How many audit rows rejections may create. */
     private final Audit audit;
 
+    /** Where events are stored when the application has no database. */
+    private CommonStoreProperties store = new CommonStoreProperties();
+
     /** Creates properties with every default and the default nested properties. */
     protected CommonWebhookProperties() {
         this(new RateLimit(), new ClientKey(), new Audit());
@@ -209,6 +212,20 @@ public abstract class CommonWebhookProperties {
     /** Returns the audit properties. */
     public Audit getAudit() {
         return audit;
+    }
+
+    /** Returns the store properties. */
+    public CommonStoreProperties getStore() {
+        return store;
+    }
+
+    /**
+     * Replaces the store properties with the framework's bound ones.
+     *
+     * @param store the framework's store properties
+     */
+    protected void bindStore(CommonStoreProperties store) {
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /** A previous signing key and the instant it stops being accepted. */

@@ -114,6 +114,19 @@ final class ProjectionState {
         return result;
     }
 
+    /** Forgets an invitee's state; its counted changes stay in the buckets. */
+    void forgetInvitee(String uri) {
+        InviteeState forgotten = invitees.remove(uri);
+        if (forgotten != null && forgotten.created()) {
+            byBookingTime.remove(forgotten);
+        }
+    }
+
+    /** Forgets a no-show mark's state; its counted changes stay in the buckets. */
+    void forgetNoShow(String uri) {
+        noShows.remove(uri);
+    }
+
     Map<String, InviteeState> invitees() {
         return invitees;
     }

@@ -39,7 +39,8 @@ class BackfillTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final CalendlyEventParser parser = CalendlyEventParser.create();
-    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemoryEventStore store = InMemoryEventStore.builder()
+            .retained(InMemoryEventStore.Retained.EVENTS).build();
     private final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
     private Backfill backfill;
 
@@ -142,7 +143,7 @@ class BackfillTest {
     }
 
     private InMemoryEventStore storeOf(List<byte[]> bodies) {
-        InMemoryEventStore live = new InMemoryEventStore();
+        InMemoryEventStore live = InMemoryEventStore.builder().retained(InMemoryEventStore.Retained.EVENTS).build();
         bodies.forEach(body -> live.append(StoredEvent.of(parser.parse(body), body, CLOCK.instant(),
                 EventSource.WEBHOOK)));
         return live;

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ProcessorFixture {
 
     final MutableClock clock = MutableClock.at(Requests.NOW);
-    final InMemoryEventStore store = new InMemoryEventStore();
+    final InMemoryEventStore store = InMemoryEventStore.builder().clock(clock)
+            .retained(InMemoryEventStore.Retained.EVENTS).build();
     final List<AuditEntry> audit = new CopyOnWriteArrayList<>();
     final List<DeliveryResult> deliveries = new CopyOnWriteArrayList<>();
 

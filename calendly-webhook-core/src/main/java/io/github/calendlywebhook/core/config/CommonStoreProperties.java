@@ -1,0 +1,90 @@
+package io.github.calendlywebhook.core.config;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The {@code calendly.webhook.store.*} keys every adapter binds: how the in-memory store, used when the
+ * application has no database, bounds what it keeps.
+ */
+public class CommonStoreProperties {
+
+    /** The in-memory store, used when the application has no database. */
+    private final InMemory inMemory;
+
+    /** Creates the store properties with every default. */
+    public CommonStoreProperties() {
+        this(new InMemory());
+    }
+
+    /**
+     * Creates the store properties around the framework's in-memory properties.
+     *
+     * @param inMemory the framework's in-memory store properties
+     */
+    protected CommonStoreProperties(InMemory inMemory) {
+        this.inMemory = Objects.requireNonNull(inMemory, "inMemory");
+    }
+
+    /** Returns the in-memory store properties. */
+    public InMemory getInMemory() {
+        return inMemory;
+    }
+
+    /** The in-memory store, used when the application has no database. */
+    public static class InMemory {
+
+        /** The default retention window: twice Calendly's 24 hours of retries. */
+        public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
+        /** The shortest retention window: Calendly retries a delivery for 24 hours. */
+        public static final Duration MINIMUM_RETENTION = Duration.ofHours(24);
+
+        /** How long delivery keys and invitee states are kept; at least 24 hours, Calendly's retry period. */
+        private Duration retention = DEFAULT_RETENTION;
+
+        /** What is kept besides delivery keys: counters (the dashboard numbers) or keys only (listener-only applications). */
+        private Keep keep = Keep.COUNTERS;
+
+        /** Returns the retention window. */
+        public Duration getRetention() {
+            return retention;
+        }
+
+        /** Sets the retention window. */
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        /** Returns what is kept besides delivery keys. */
+        public Keep getKeep() {
+            return keep;
+        }
+
+        /** Sets what is kept besides delivery keys. */
+        public void setKeep(Keep keep) {
+            this.keep = keep;
+        }
+
+        /**
+         * Returns the retention window after checking it covers Calendly's retries.
+         *
+         * @return the window
+         * @throws IllegalArgumentException naming the key when shorter than {@link #MINIMUM_RETENTION}
+         */
+        public Duration validatedRetention() {
+            if (retention == null || retention.compareTo(MINIMUM_RETENTION) < 0) {
+                throw new IllegalArgumentException(CommonWebhookProperties.PREFIX + ".store.in-memory.retention must be at least 24 hours "
+                        + "(Calendly retries a delivery for 24 hours), was " + retention);
+            }
+            return retention;
+        }
+
+        /** What the in-memory store keeps besides delivery keys. */
+        public enum Keep {
+            /** The dashboard counters and, for the window, invitee states. */
+            COUNTERS,
+            /** Nothing else: no dashboard numbers, for applications that only react through listeners. */
+            KEYS
+        }
+    }
+}
