@@ -5,12 +5,16 @@ import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.metrics.RevenueSettings;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -46,9 +50,12 @@ final class CalendlyWebhookStoreConfigurations {
         @Bean
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean(EventStore.class)
-        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
+        JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, ObjectProvider<SchemaInstaller> schema,
+                ListenerDispatcher dispatcher, ObjectProvider<PublicationRegistry> registry) {
             schema.ifAvailable(installer -> installer.install(dataSource));
-            return JdbcEventStore.create(dataSource);
+            return registry.getIfUnique() instanceof JdbcPublicationRegistry
+                    ? JdbcEventStore.create(dataSource, ZoneOffset.UTC, dispatcher.storeParticipant())
+                    : JdbcEventStore.create(dataSource);
         }
 
         @Bean
@@ -65,6 +72,24 @@ final class CalendlyWebhookStoreConfigurations {
         RevenueSettingsStore calendlyWebhookRevenueSettings(DataSource dataSource, ObjectProvider<SchemaInstaller> schema) {
             schema.ifAvailable(installer -> installer.install(dataSource));
             return JdbcRevenueSettingsStore.create(dataSource, RevenueSettings.ofDefaults());
+        }
+
+        /**
+         * Keeps the listener publications beside the events, written in each event's transaction, when the
+         * event store is the starter's (an application's own store gets the in-memory registry).
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnMissingBean(EventStore.class)
+        static class Publications {
+
+            @Bean
+            @DependsOnDatabaseInitialization
+            @ConditionalOnMissingBean
+            PublicationRegistry calendlyWebhookPublicationRegistry(DataSource dataSource,
+                    ObjectProvider<SchemaInstaller> schema) {
+                schema.ifAvailable(installer -> installer.install(dataSource));
+                return JdbcPublicationRegistry.create(dataSource);
+            }
         }
 
         /** Migrates the Calendly tables with Flyway when the application uses Flyway. */
