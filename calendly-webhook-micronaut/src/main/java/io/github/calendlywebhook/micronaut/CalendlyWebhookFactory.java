@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.micronaut.context.BeanProvider;
@@ -12,7 +13,6 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -54,25 +54,16 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the listener that publishes stored events as Micronaut application events.
-     *
-     * @param publisher the application's event publisher
-     * @return the listener
-     */
-    @Singleton
-    ApplicationEventPublishingListener calendlyApplicationEventPublishingListener(ApplicationEventPublisher<Object> publisher) {
-        return new ApplicationEventPublishingListener(publisher);
-    }
-
-    /**
-     * Returns the processor, wired with every {@link CalendlyEventListener} and {@link DeliveryObserver} bean.
-     * Pending aggregated rejections are written to the audit log on shutdown.
+     * Returns the processor, wired with every {@link CalendlyEventListener} and {@link DeliveryObserver} bean
+     * and with the dispatcher that calls the application's event listeners at least once. Pending
+     * aggregated rejections are written to the audit log on shutdown.
      *
      * @param settings the settings
      * @param clock the application's clock, if it declares one
      * @param store the store
      * @param auditLog the audit log
-     * @param listeners the listeners, the application event publisher included
+     * @param listeners the listeners, each called once per stored event
+     * @param dispatcher the dispatcher of the application's event listeners
      * @param observers the delivery observers
      * @param clientKeys how clients are keyed
      * @return the processor
@@ -82,9 +73,9 @@ public class CalendlyWebhookFactory {
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
             AuditLog auditLog, List<CalendlyEventListener> listeners, List<DeliveryObserver> observers,
-            ClientKeys clientKeys) {
+            ClientKeys clientKeys, ListenerDispatcher dispatcher) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store)
-                .auditLog(auditLog).clientKeys(clientKeys);
+                .auditLog(auditLog).clientKeys(clientKeys).dispatcher(dispatcher);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
         return builder.build();

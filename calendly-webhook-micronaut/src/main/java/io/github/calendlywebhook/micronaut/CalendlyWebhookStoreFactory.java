@@ -7,6 +7,10 @@ import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettings;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
@@ -15,11 +19,13 @@ import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -46,17 +52,41 @@ public class CalendlyWebhookStoreFactory {
      * which loses events on restart.
      *
      * @param dataSources the application's data source, if any
+     * @param registry where listener publications are kept; when in the database, the store writes them
+     *     in each event's transaction
+     * @param dispatcher the dispatcher of the application's listeners
      * @return the store, which also maintains the dashboard counters
      */
     @Singleton
     @Requires(missingBeans = EventStore.class)
-    ProjectingEventStore calendlyEventStore(BeanProvider<DataSource> dataSources) {
+    ProjectingEventStore calendlyEventStore(BeanProvider<DataSource> dataSources, PublicationRegistry registry,
+            ListenerDispatcher dispatcher) {
         if (dataSources.isPresent()) {
-            return JdbcEventStore.create(withSchema(dataSources.get()));
+            DataSource dataSource = withSchema(dataSources.get());
+            return registry instanceof JdbcPublicationRegistry
+                    ? JdbcEventStore.create(dataSource, ZoneOffset.UTC, dispatcher.storeParticipant())
+                    : JdbcEventStore.create(dataSource);
         }
         LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not durable. "
                 + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
         return new InMemoryEventStore();
+    }
+
+    /**
+     * Returns where listener publications are kept: beside the events in the application's data source when
+     * the store is this factory's, in memory otherwise (an application's own store, or no data source).
+     *
+     * @param dataSources the application's data source, if any
+     * @param context the bean context, to see whose store is used
+     * @return the registry
+     */
+    @Singleton
+    @Requires(missingBeans = PublicationRegistry.class)
+    PublicationRegistry calendlyPublicationRegistry(BeanProvider<DataSource> dataSources, BeanContext context) {
+        boolean ownStore = context.getBeanDefinitions(EventStore.class).stream().allMatch(definition -> definition
+                .getDeclaringType().filter(CalendlyWebhookStoreFactory.class::equals).isPresent());
+        return dataSources.isPresent() && ownStore ? JdbcPublicationRegistry.create(withSchema(dataSources.get()))
+                : new InMemoryPublicationRegistry();
     }
 
     /**
