@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -38,13 +39,14 @@ public class CalendlyWebhookMetricsFactory {
     }
 
     /**
-     * Returns the listener meters (incomplete, retried and parked publications), bound to the registry.
+     * Returns the listener meters (incomplete, retried and parked publications), bound to the registry at
+     * start-up.
      *
      * @param registry the application's registry
      * @param dispatcher the dispatcher of the application's listeners
      * @return the meters
      */
-    @Singleton
+    @Context
     @Requires(beans = ListenerDispatcher.class)
     @Requires(missingBeans = ListenerMetrics.class)
     ListenerMetrics calendlyListenerMetrics(MeterRegistry registry, ListenerDispatcher dispatcher) {
