@@ -5,6 +5,9 @@ import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
@@ -20,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The application's own beans: clock, the JDBC event store (on the configured database, H2 by
- * default, with days in the configured time zone), the audit log (deliveries and admin actions, in the core's audit table),
+ * default, with days in the configured time zone) writing the listener publications in each event's
+ * transaction, the audit log (deliveries and admin actions, in the core's audit table),
  * revenue settings, the metrics read from the store's counters, and the observer that turns each
  * accepted delivery into a live update on every instance.
  */
@@ -39,8 +43,14 @@ class DashboardConfiguration {
     }
 
     @Bean
-    JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, SettingsRepository settings) {
-        return JdbcEventStore.create(dataSource, settings.current().zone());
+    PublicationRegistry calendlyWebhookPublicationRegistry(DataSource dataSource) {
+        return JdbcPublicationRegistry.create(dataSource);
+    }
+
+    @Bean
+    JdbcEventStore calendlyWebhookEventStore(DataSource dataSource, SettingsRepository settings,
+            ListenerDispatcher listeners) {
+        return JdbcEventStore.create(dataSource, settings.current().zone(), listeners.storeParticipant());
     }
 
     @Bean
