@@ -21,8 +21,8 @@ class AutoConfigurationMetadataTest {
             metadata.load(in);
         }
 
-        assertThat(metadata).containsEntry(CalendlyWebhookHealthAutoConfiguration.class.getName() + ".ConditionalOnClass",
-                "org.springframework.boot.health.contributor.HealthIndicator");
+        assertThat(metadata).containsEntry(CalendlyWebhookHealthAutoConfiguration.class.getName()
+                + "$IndicatorConfiguration.ConditionalOnClass", "org.springframework.boot.health.contributor.HealthIndicator");
         assertThat(metadata).containsKey(CalendlyWebhookAutoConfiguration.class.getName());
     }
 }
