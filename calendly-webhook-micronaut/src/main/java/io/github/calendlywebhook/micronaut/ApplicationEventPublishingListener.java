@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * Publishes every stored event as a Micronaut application event of its own type, so an application
- * writes {@code @EventListener void on(InviteeCreatedEvent event)}. Runs after the event is committed,
- * once per stored event, never for a duplicate delivery.
+ * writes {@code @EventListener void on(InviteeCreatedEvent event)}. The adapter no longer registers it:
+ * its listener dispatcher calls those listeners directly, at least once (registered as well, it would
+ * call them a second time).
  */
 public final class ApplicationEventPublishingListener implements CalendlyEventListener {
 

@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.micronaut.context.BeanProvider;
@@ -13,7 +14,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -57,27 +57,18 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the listener that publishes stored events as Micronaut application events.
-     *
-     * @param publisher the application's event publisher
-     * @return the listener
-     */
-    @Singleton
-    ApplicationEventPublishingListener calendlyApplicationEventPublishingListener(ApplicationEventPublisher<Object> publisher) {
-        return new ApplicationEventPublishingListener(publisher);
-    }
-
-    /**
      * Returns the processor, wired with the component beans, every {@link CalendlyEventListener} and
-     * {@link DeliveryObserver} bean, then given to every {@link WebhookProcessorCustomizer} in order.
-     * Pending aggregated rejections are written to the audit log on shutdown.
+     * {@link DeliveryObserver} bean and the dispatcher that calls the application's event listeners at least
+     * once, then given to every {@link WebhookProcessorCustomizer} in order. Pending aggregated rejections
+     * are written to the audit log on shutdown.
      *
      * @param settings the settings
      * @param clock the application's clock, if it declares one
      * @param store the store
      * @param auditLog the audit log
      * @param components the verifier, allowlist, address resolver and rate limiter beans
-     * @param listeners the listeners, the application event publisher included
+     * @param listeners the listeners, each called once per stored event
+     * @param dispatcher the dispatcher of the application's event listeners
      * @param observers the delivery observers
      * @param clientKeys how clients are keyed
      * @param customizers the customizers, in their order
@@ -88,9 +79,10 @@ public class CalendlyWebhookFactory {
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
             AuditLog auditLog, ProcessorComponents components, List<CalendlyEventListener> listeners,
-            List<DeliveryObserver> observers, ClientKeys clientKeys, List<WebhookProcessorCustomizer> customizers) {
+            List<DeliveryObserver> observers, ClientKeys clientKeys, ListenerDispatcher dispatcher,
+            List<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store)
-                .auditLog(auditLog).clientKeys(clientKeys);
+                .auditLog(auditLog).clientKeys(clientKeys).dispatcher(dispatcher);
         components.applyTo(builder, settings);
         listeners.forEach(builder::listener);
         observers.forEach(builder::observer);

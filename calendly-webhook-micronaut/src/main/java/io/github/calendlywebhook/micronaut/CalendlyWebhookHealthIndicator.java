@@ -4,6 +4,7 @@ import io.github.calendlywebhook.core.health.DeliveryHealth;
 import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.health.StoreProbe;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Requires;
@@ -23,7 +24,7 @@ import org.reactivestreams.Publisher;
  * The {@code calendlyWebhook} entry of Micronaut's {@code /health}, registered when micronaut-management
  * is present: renders core's {@link DeliveryHealth}, DOWN while the store cannot make events durable
  * (Micronaut then answers 503), UP otherwise, with the model's details ({@code state} says DEGRADED
- * while rejections need attention). Turned off by {@code endpoints.health.calendly-webhook.enabled=false}.
+ * while rejections need attention or listener publications are parked). Turned off by {@code endpoints.health.calendly-webhook.enabled=false}.
  * The database probe runs on the blocking executor, never on the event loop.
  */
 @Singleton
@@ -48,12 +49,15 @@ public class CalendlyWebhookHealthIndicator implements HealthIndicator {
      * @param tracker the tracker the processor reports to
      * @param store the processor's store
      * @param dataSources the application's data source, probed when the store is the JDBC store
+     * @param dispatcher the dispatcher of the application's listeners, whose parked publications degrade the health
      * @param executor where the check runs
      */
     CalendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
-            BeanProvider<DataSource> dataSources, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.check = DeliveryHealthCheck.of(tracker,
+            BeanProvider<DataSource> dataSources, BeanProvider<ListenerDispatcher> dispatcher,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        DeliveryHealthCheck check = DeliveryHealthCheck.of(tracker,
                 StoreProbe.of(store, dataSources.isUnique() ? dataSources.get() : null));
+        this.check = dispatcher.isUnique() ? check.withListeners(dispatcher.get()) : check;
         this.executor = executor;
     }
 

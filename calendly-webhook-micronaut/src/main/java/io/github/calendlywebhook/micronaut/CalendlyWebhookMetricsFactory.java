@@ -2,6 +2,8 @@ package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
@@ -9,10 +11,11 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 /**
- * Registers the webhook meters (deliveries by outcome and event, processing time, booked appointments)
- * when the application has a Micrometer {@link MeterRegistry} bean. With micronaut-micrometer the meters are
- * a {@link io.micrometer.core.instrument.binder.MeterBinder} bean that micronaut-micrometer binds to its
- * registry, once; with a registry bean of the application's own, this factory binds them.
+ * Registers the webhook meters (deliveries by outcome and event, processing time, booked appointments) and
+ * the listener meters (incomplete, retried and parked publications) when the application has a Micrometer
+ * {@link MeterRegistry} bean. With micronaut-micrometer the meters are
+ * {@link io.micrometer.core.instrument.binder.MeterBinder} beans that micronaut-micrometer binds to its
+ * registry, once; with a registry bean of the application's own, {@link MetricsBinding} binds them.
  */
 @Factory
 @Requires(property = CalendlyWebhookProperties.PREFIX + ".enabled", notEquals = "false")
@@ -33,5 +36,36 @@ public class CalendlyWebhookMetricsFactory {
     @Requires(missingBeans = CalendlyWebhookMetrics.class)
     CalendlyWebhookMetrics calendlyWebhookMetrics(BeanProvider<DashboardMetrics> dashboard) {
         return dashboard.isPresent() ? new CalendlyWebhookMetrics(dashboard.get()) : new CalendlyWebhookMetrics();
+    }
+
+    /**
+     * Returns the listener meters (incomplete, retried and parked publications), bound at startup like the
+     * webhook meters.
+     *
+     * @param dispatcher the dispatcher of the application's listeners
+     * @return the meters
+     */
+    @Singleton
+    @Requires(beans = ListenerDispatcher.class)
+    @Requires(missingBeans = ListenerMetrics.class)
+    ListenerMetrics calendlyListenerMetrics(ListenerDispatcher dispatcher) {
+        return new ListenerMetrics(dispatcher);
+    }
+
+    /**
+     * Returns the listener meters (incomplete, retried and parked publications), bound to the registry at
+     * start-up.
+     *
+     * @param registry the application's registry
+     * @param dispatcher the dispatcher of the application's listeners
+     * @return the meters
+     */
+    @Context
+    @Requires(beans = ListenerDispatcher.class)
+    @Requires(missingBeans = ListenerMetrics.class)
+    ListenerMetrics calendlyListenerMetrics(MeterRegistry registry, ListenerDispatcher dispatcher) {
+        ListenerMetrics metrics = new ListenerMetrics(dispatcher);
+        metrics.bindTo(registry);
+        return metrics;
     }
 }

@@ -32,11 +32,12 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
      * @param rateLimit the properties under {@code rate-limit}
      * @param clientKey the properties under {@code client-key}
      * @param audit the properties under {@code audit}
+     * @param listeners the properties under {@code listeners}
      */
     @Inject
     public CalendlyWebhookProperties(RateLimitProperties rateLimit, ClientKeyProperties clientKey,
-            AuditProperties audit) {
-        super(rateLimit, clientKey, audit);
+            AuditProperties audit, ListenersProperties listeners) {
+        super(rateLimit, clientKey, audit, listeners);
     }
 
     /**
@@ -136,5 +137,10 @@ public class CalendlyWebhookProperties extends CommonWebhookProperties {
         @ConfigurationProperties("in-memory")
         public static class InMemoryProperties extends CommonStoreProperties.InMemory {
         }
+    }
+
+    /** Binds {@code calendly.webhook.listeners.*}. */
+    @ConfigurationProperties("listeners")
+    public static class ListenersProperties extends CommonWebhookProperties.Listeners {
     }
 }

@@ -7,6 +7,10 @@ import io.github.calendlywebhook.core.metrics.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.RevenueSettings;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
@@ -14,6 +18,7 @@ import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -21,6 +26,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +70,18 @@ public class CalendlyWebhookStoreFactory {
      * @param schema the schema gate of the application's data source, if any
      * @param properties the bound properties; {@code store.in-memory.*} shapes the in-memory store
      * @param clock the application's clock, if it declares one
+     * @param registry where listener publications are kept; when in the database, the store writes them
+     *     in each event's transaction
+     * @param dispatcher the dispatcher of the application's listeners
      * @return the store, which also maintains the dashboard counters
      */
     @Singleton
     @Requires(property = KEEP, notEquals = "keys")
     @Requires(missingBeans = EventStore.class)
     ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema, CalendlyWebhookProperties properties,
-            BeanProvider<Clock> clock) {
+            BeanProvider<Clock> clock, PublicationRegistry registry, ListenerDispatcher dispatcher) {
         if (schema.isPresent()) {
-            return JdbcEventStore.create(schema.get().dataSource());
+            return jdbc(schema.get(), registry, dispatcher);
         }
         return inMemory(properties, clock);
     }
@@ -99,14 +108,23 @@ public class CalendlyWebhookStoreFactory {
      * database, which the setting does not concern.
      *
      * @param schema the schema gate of the application's data source
+     * @param registry where listener publications are kept
+     * @param dispatcher the dispatcher of the application's listeners
      * @return the store, which also maintains the dashboard counters
      */
     @Singleton
     @Requires(property = KEEP, value = "keys")
     @Requires(beans = DataSource.class)
     @Requires(missingBeans = EventStore.class)
-    ProjectingEventStore calendlyJdbcEventStoreDespiteKeysOnly(SchemaGate schema) {
-        return JdbcEventStore.create(schema.dataSource());
+    ProjectingEventStore calendlyJdbcEventStoreDespiteKeysOnly(SchemaGate schema, PublicationRegistry registry,
+            ListenerDispatcher dispatcher) {
+        return jdbc(schema, registry, dispatcher);
+    }
+
+    private static JdbcEventStore jdbc(SchemaGate schema, PublicationRegistry registry, ListenerDispatcher dispatcher) {
+        return registry instanceof JdbcPublicationRegistry
+                ? JdbcEventStore.create(schema.dataSource(), ZoneOffset.UTC, dispatcher.storeParticipant())
+                : JdbcEventStore.create(schema.dataSource());
     }
 
     private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
@@ -114,6 +132,23 @@ public class CalendlyWebhookStoreFactory {
                 + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
         return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
                 .clock(CalendlyWebhookFactory.clock(clock)).build();
+    }
+
+    /**
+     * Returns where listener publications are kept: beside the events in the application's data source when
+     * the store is this factory's, in memory otherwise (an application's own store, or no data source).
+     *
+     * @param schema the schema gate of the application's data source, if any
+     * @param context the bean context, to see whose store is used
+     * @return the registry
+     */
+    @Singleton
+    @Requires(missingBeans = PublicationRegistry.class)
+    PublicationRegistry calendlyPublicationRegistry(BeanProvider<SchemaGate> schema, BeanContext context) {
+        boolean ownStore = context.getBeanDefinitions(EventStore.class).stream().allMatch(definition -> definition
+                .getDeclaringType().filter(CalendlyWebhookStoreFactory.class::equals).isPresent());
+        return schema.isPresent() && ownStore ? JdbcPublicationRegistry.create(schema.get().dataSource())
+                : new InMemoryPublicationRegistry();
     }
 
     /**

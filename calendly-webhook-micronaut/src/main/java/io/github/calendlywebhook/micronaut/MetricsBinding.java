@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -21,14 +22,17 @@ final class MetricsBinding implements ApplicationEventListener<StartupEvent> {
 
     private final MeterRegistry registry;
     private final List<CalendlyWebhookMetrics> metrics;
+    private final List<ListenerMetrics> listenerMetrics;
 
-    MetricsBinding(MeterRegistry registry, List<CalendlyWebhookMetrics> metrics) {
+    MetricsBinding(MeterRegistry registry, List<CalendlyWebhookMetrics> metrics, List<ListenerMetrics> listenerMetrics) {
         this.registry = registry;
         this.metrics = metrics;
+        this.listenerMetrics = listenerMetrics;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
         metrics.forEach(meters -> meters.bindTo(registry));
+        listenerMetrics.forEach(meters -> meters.bindTo(registry));
     }
 }

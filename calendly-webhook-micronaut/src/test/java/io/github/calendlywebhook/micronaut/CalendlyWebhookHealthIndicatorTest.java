@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +37,7 @@ class CalendlyWebhookHealthIndicatorTest {
 
     static final String SPEC = "health";
     static final String SECRET = "health-test-secret-0123456789";
+    static final String PARKED = SPEC + "-parked";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -89,6 +94,32 @@ class CalendlyWebhookHealthIndicatorTest {
 
             assertThat(body.path("details").has(CalendlyWebhookHealthIndicator.NAME)).isFalse();
             assertThat(body.path("details").size()).isPositive();
+        }
+    }
+
+    @Test
+    void healthWhileListenerPublicationsAreParkedShouldSayDegradedWithTheirCounts() throws Exception {
+        try (EmbeddedServer parked = ApplicationContext.run(EmbeddedServer.class, Map.of("spec.name", PARKED,
+                "calendly.webhook.secret", SECRET, "endpoints.health.details-visible", "ANONYMOUS",
+                "endpoints.health.disk-space.enabled", "false", "calendly.webhook.listeners.max-attempts", "1"))) {
+            deliver(parked, SECRET);
+
+            JsonNode details = indicator(health(parked)).path("details");
+
+            assertThat(details.path("state").asText()).isEqualTo("DEGRADED");
+            assertThat(details.path("listenerPublications").path("parked").asLong()).isEqualTo(1);
+            assertThat(details.path("warnings").toString()).contains("listener publications are parked");
+        }
+    }
+
+    /** A listener whose CRM is always down. */
+    @Singleton
+    @Requires(property = "spec.name", value = PARKED)
+    static class DownCrm {
+
+        @EventListener
+        void on(InviteeCreatedEvent event) {
+            throw new IllegalStateException("the CRM is down");
         }
     }
 

@@ -96,7 +96,7 @@ class JdbcStoreTest {
 
     /** The application's data source: an H2 in-memory database of its own per context. */
     @Factory
-    @Requires(property = "spec.name", value = SPEC)
+    @Requires(property = "spec.name", pattern = SPEC + "|" + EventListenerRetryTest.JDBC)
     static class Database {
 
         @Singleton

@@ -6,6 +6,7 @@ import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.Period;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.test.SignedPayloads;
@@ -41,6 +42,16 @@ class MetricsTest {
             assertThat(registry.get(CalendlyWebhookMetrics.DELIVERIES).tag("outcome", "accepted").counter().count())
                     .isEqualTo(1.0);
             assertThat(registry.get(CalendlyWebhookMetrics.BOOKED_APPOINTMENTS).gauge().value()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void meterRegistryBeanShouldGaugeListenerPublicationsByStatus() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("calendly.webhook.secret", SECRET, "spec.name", SPEC))) {
+            assertThat(context.containsBean(ListenerMetrics.class)).isTrue();
+
+            assertThat(context.getBean(MeterRegistry.class).get(ListenerMetrics.PUBLICATIONS).tag("status", "parked")
+                    .gauge().value()).isZero();
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.Mechanisms;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
- * a bean an application can replace; accepted events are published as Spring application events, and
+ * a bean an application can replace; accepted events are published as Spring application events (the
+ * {@code @EventListener} methods taking them are called at least once by the listener dispatcher), and
  * the dashboard numbers are offered as a {@link DashboardMetrics} bean when the store maintains them.
  *
  * <p>Runs on Spring Boot 4.0 and 3.5: the auto-configurations it follows are named by their class names on
@@ -42,7 +44,8 @@ import org.springframework.context.annotation.Import;
         "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration" })
 @ConditionalOnBooleanProperty(name = "calendly.webhook.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CalendlyWebhookProperties.class)
-@Import({ CalendlyWebhookStoreConfigurations.Jdbc.class, CalendlyWebhookStoreConfigurations.InMemory.class })
+@Import({ CalendlyWebhookStoreConfigurations.Jdbc.class, CalendlyWebhookStoreConfigurations.InMemory.class,
+        CalendlyWebhookListenerConfiguration.class })
 public final class CalendlyWebhookAutoConfiguration {
 
     /** Creates the configuration, failing on a Spring Boot line the starter does not support. */
@@ -113,7 +116,8 @@ public final class CalendlyWebhookAutoConfiguration {
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, ObjectProvider<Clock> clock, EventStore store,
             AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
             ClientKeys clientKeys, ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
-            ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers) {
+            ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers,
+            ListenerDispatcher dispatcher) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
                 .clock(clock(clock))
                 .store(store)
@@ -121,7 +125,8 @@ public final class CalendlyWebhookAutoConfiguration {
                 .verifier(verifier)
                 .allowlist(allowlist)
                 .addressResolver(addressResolver)
-                .clientKeys(clientKeys);
+                .clientKeys(clientKeys)
+                .dispatcher(dispatcher);
         if (settings.rateLimitEnabled()) {
             rateLimiter.ifUnique(builder::rateLimiter);
         }

@@ -4,6 +4,7 @@ import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.health.StoreProbe;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.store.EventStore;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -42,9 +43,10 @@ public final class CalendlyWebhookHealthAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
         CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
-                ObjectProvider<DataSource> dataSource) {
-            return new CalendlyWebhookHealthIndicator(
-                    DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique())));
+                ObjectProvider<DataSource> dataSource, ObjectProvider<ListenerDispatcher> dispatcher) {
+            DeliveryHealthCheck check = DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique()));
+            ListenerDispatcher listeners = dispatcher.getIfUnique();
+            return new CalendlyWebhookHealthIndicator(listeners == null ? check : check.withListeners(listeners));
         }
     }
 }

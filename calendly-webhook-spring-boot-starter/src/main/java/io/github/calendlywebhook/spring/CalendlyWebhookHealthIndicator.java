@@ -9,7 +9,8 @@ import org.springframework.boot.health.contributor.Health;
  * Renders core's {@link DeliveryHealth}: down while the store cannot make events durable (its database
  * unreachable or its tables missing, or the last append failed), up otherwise, with the model's
  * details (its own {@code state}, which says DEGRADED while rejections need attention, the last
- * deliveries, recent rejections by reason and warnings). DEGRADED stays UP for Spring, whose default
+ * deliveries, recent rejections by reason, the listener publications and warnings; DEGRADED also while
+ * listener publications are parked). DEGRADED stays UP for Spring, whose default
  * status order does not know it.
  */
 public final class CalendlyWebhookHealthIndicator extends AbstractHealthIndicator {

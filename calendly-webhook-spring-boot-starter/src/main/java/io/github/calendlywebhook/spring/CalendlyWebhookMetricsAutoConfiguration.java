@@ -3,6 +3,8 @@ package io.github.calendlywebhook.spring;
 import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the core Micrometer binder (deliveries by outcome, processing time, booked appointments)
- * when the application has a {@link MeterRegistry}; Spring Boot binds it to every registry.
+ * Registers the core Micrometer binders (deliveries by outcome, processing time, booked appointments;
+ * incomplete, retried and parked listener publications) when the application has a {@link MeterRegistry}; Spring Boot binds it to every registry.
  */
 @AutoConfiguration(after = CalendlyWebhookAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -31,5 +33,12 @@ public final class CalendlyWebhookMetricsAutoConfiguration {
     CalendlyWebhookMetrics calendlyWebhookMetrics(ObjectProvider<DashboardMetrics> dashboard) {
         DashboardMetrics metrics = dashboard.getIfUnique();
         return metrics == null ? new CalendlyWebhookMetrics() : new CalendlyWebhookMetrics(metrics);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(ListenerDispatcher.class)
+    ListenerMetrics calendlyWebhookListenerMetrics(ListenerDispatcher dispatcher) {
+        return new ListenerMetrics(dispatcher);
     }
 }

@@ -5,6 +5,9 @@ import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.metrics.RevenueSettings;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
@@ -14,6 +17,7 @@ import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -65,8 +69,11 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @ConditionalOnMissingBean(EventStore.class)
-        JdbcEventStore calendlyWebhookEventStore(SchemaGate schema) {
-            return JdbcEventStore.create(schema.dataSource());
+        JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, ListenerDispatcher dispatcher,
+                ObjectProvider<PublicationRegistry> registry) {
+            return registry.getIfUnique() instanceof JdbcPublicationRegistry
+                    ? JdbcEventStore.create(schema.dataSource(), ZoneOffset.UTC, dispatcher.storeParticipant())
+                    : JdbcEventStore.create(schema.dataSource());
         }
 
         @Bean
@@ -79,6 +86,21 @@ final class CalendlyWebhookStoreConfigurations {
         @ConditionalOnMissingBean
         RevenueSettingsStore calendlyWebhookRevenueSettings(SchemaGate schema) {
             return JdbcRevenueSettingsStore.create(schema.dataSource(), RevenueSettings.ofDefaults());
+        }
+
+        /**
+         * Keeps the listener publications beside the events, written in each event's transaction, when the
+         * event store is the starter's (an application's own store gets the in-memory registry).
+         */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnMissingBean(EventStore.class)
+        static class Publications {
+
+            @Bean
+            @ConditionalOnMissingBean
+            PublicationRegistry calendlyWebhookPublicationRegistry(SchemaGate schema) {
+                return JdbcPublicationRegistry.create(schema.dataSource());
+            }
         }
 
         /** Migrates the Calendly tables with Flyway when the application uses Flyway. */

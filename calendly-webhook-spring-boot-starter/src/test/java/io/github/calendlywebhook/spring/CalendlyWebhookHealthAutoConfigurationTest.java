@@ -3,6 +3,7 @@ package io.github.calendlywebhook.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.store.EventStore;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class CalendlyWebhookHealthAutoConfigurationTest {
@@ -28,6 +30,29 @@ class CalendlyWebhookHealthAutoConfigurationTest {
     @Test
     void healthIndicatorWhenHealthSupportPresentShouldBeRegistered() {
         runner.run(context -> assertThat(context).hasSingleBean(BootLine.INDICATOR));
+    }
+
+    @Test
+    void healthWhenListenerPublicationsAreParkedShouldBeDegradedWithTheirCounts() {
+        runner.withPropertyValues("calendly.webhook.listeners.max-attempts=1")
+                .withBean(DownCrm.class).run(context -> {
+                    context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
+
+                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health();
+
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("state", "DEGRADED")
+                            .containsEntry("listenerPublications", Map.of("pending", 0L, "retrying", 0L, "parked", 1L));
+                });
+    }
+
+    /** A listener whose CRM is always down. */
+    static class DownCrm {
+
+        @EventListener
+        void on(InviteeCreatedEvent event) {
+            throw new IllegalStateException("the CRM is down");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,16 @@ class CalendlyWebhookMetricsAutoConfigurationTest {
 
             assertThat(context.getBean(MeterRegistry.class).get(CalendlyWebhookMetrics.BOOKED_APPOINTMENTS).gauge()
                     .value()).isEqualTo(1.0);
+        });
+    }
+
+    @Test
+    void listenerMetricsWhenMeterRegistryPresentShouldGaugePublicationsByStatus() {
+        withMicrometer.run(context -> {
+            assertThat(context).hasSingleBean(ListenerMetrics.class);
+
+            assertThat(context.getBean(MeterRegistry.class).get(ListenerMetrics.PUBLICATIONS).tag("status", "parked")
+                    .gauge().value()).isZero();
         });
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.calendlywebhook.core.config.CommonWebhookProperties;
 import io.github.calendlywebhook.core.config.WebhookSettings;
+import io.github.calendlywebhook.core.publication.ListenerSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,7 +38,12 @@ class ConfigurationMetadataTest {
                 "calendly.webhook.rate-limit.requests-per-minute", "calendly.webhook.rate-limit.burst-per-second",
                 "calendly.webhook.rate-limit.policy", "calendly.webhook.max-body-size", "calendly.webhook.debug",
                 "calendly.webhook.client-key.ipv6-prefix-length", "calendly.webhook.audit.rejection-rows-per-window",
-                "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep");
+                "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep",
+                "calendly.webhook.listeners.mode", "calendly.webhook.listeners.first-retry",
+                "calendly.webhook.listeners.max-retry-delay", "calendly.webhook.listeners.max-attempts",
+                "calendly.webhook.listeners.max-age", "calendly.webhook.listeners.lease",
+                "calendly.webhook.listeners.poll-interval", "calendly.webhook.listeners.batch-size",
+                "calendly.webhook.listeners.instance-id");
         assertThat(properties).allSatisfy(property -> assertThat(property.path("description").asText())
                 .as(property.path("name").asText()).isNotBlank());
     }
@@ -57,7 +63,12 @@ class ConfigurationMetadataTest {
                         "calendly.webhook.rate-limit.enabled", "calendly.webhook.rate-limit.requests-per-minute",
                         "calendly.webhook.rate-limit.burst-per-second", "calendly.webhook.rate-limit.policy",
                         "calendly.webhook.max-body-size", "calendly.webhook.debug",
-                        "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep");
+                        "calendly.webhook.store.in-memory.retention", "calendly.webhook.store.in-memory.keep",
+                        "calendly.webhook.listeners.mode",
+                        "calendly.webhook.listeners.first-retry", "calendly.webhook.listeners.max-retry-delay",
+                        "calendly.webhook.listeners.max-attempts", "calendly.webhook.listeners.max-age",
+                        "calendly.webhook.listeners.lease", "calendly.webhook.listeners.poll-interval",
+                        "calendly.webhook.listeners.batch-size");
     }
 
     @Test
@@ -74,6 +85,7 @@ class ConfigurationMetadataTest {
 
         assertThat(defaults).isNotEmpty();
         assertThat(bound.toSettings()).hasToString(new CalendlyWebhookProperties().toSettings().toString());
+        assertThat(bound.toListenerSettings()).isEqualTo(ListenerSettings.ofDefaults());
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.github.calendlywebhook.dashboard;
 import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
@@ -16,10 +19,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The application's own beans, where it differs from the starter: the clock, the JDBC event store with
- * days in the configured time zone, revenue settings edited in the admin panel, and the observer that
- * turns each accepted delivery into a live update on every instance. The starter provides the rest (the
- * audit log in the application's database, the dashboard metrics read from the store's counters, the
- * webhook settings and processor).
+ * days in the configured time zone writing the listener publications in each event's transaction, revenue
+ * settings edited in the admin panel, and the observer that turns each accepted delivery into a live update
+ * on every instance. The starter provides the rest (the audit log in the application's database, the
+ * dashboard metrics read from the store's counters, the webhook settings and processor).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
@@ -31,8 +34,14 @@ class DashboardConfiguration {
     }
 
     @Bean
-    JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings) {
-        return JdbcEventStore.create(schema.dataSource(), settings.current().zone());
+    PublicationRegistry calendlyWebhookPublicationRegistry(SchemaGate schema) {
+        return JdbcPublicationRegistry.create(schema.dataSource());
+    }
+
+    @Bean
+    JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings,
+            ListenerDispatcher listeners) {
+        return JdbcEventStore.create(schema.dataSource(), settings.current().zone(), listeners.storeParticipant());
     }
 
     @Bean

@@ -1,6 +1,8 @@
 package io.github.calendlywebhook.core.config;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
+import io.github.calendlywebhook.core.publication.ListenerMode;
+import io.github.calendlywebhook.core.publication.ListenerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,9 +67,12 @@ public abstract class CommonWebhookProperties {
     /** Where events are stored when the application has no database. */
     private CommonStoreProperties store = new CommonStoreProperties();
 
+    /** Delivery of stored events to the application's listeners, at least once. */
+    private final Listeners listeners;
+
     /** Creates properties with every default and the default nested properties. */
     protected CommonWebhookProperties() {
-        this(new RateLimit(), new ClientKey(), new Audit());
+        this(new RateLimit(), new ClientKey(), new Audit(), new Listeners());
     }
 
     /**
@@ -78,9 +83,22 @@ public abstract class CommonWebhookProperties {
      * @param audit the framework's audit properties
      */
     protected CommonWebhookProperties(RateLimit rateLimit, ClientKey clientKey, Audit audit) {
+        this(rateLimit, clientKey, audit, new Listeners());
+    }
+
+    /**
+     * Creates properties with every default, binding the nested groups through the given objects.
+     *
+     * @param rateLimit the framework's rate-limit properties
+     * @param clientKey the framework's client-key properties
+     * @param audit the framework's audit properties
+     * @param listeners the framework's listener properties
+     */
+    protected CommonWebhookProperties(RateLimit rateLimit, ClientKey clientKey, Audit audit, Listeners listeners) {
         this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
         this.clientKey = Objects.requireNonNull(clientKey, "clientKey");
         this.audit = Objects.requireNonNull(audit, "audit");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
     }
 
     /**
@@ -228,6 +246,21 @@ public abstract class CommonWebhookProperties {
         this.store = Objects.requireNonNull(store, "store");
     }
 
+    /** Returns the listener delivery properties. */
+    public Listeners getListeners() {
+        return listeners;
+    }
+
+    /**
+     * Returns the validated listener delivery settings these properties describe.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException naming the key of an invalid value
+     */
+    public ListenerSettings toListenerSettings() {
+        return listeners.toSettings();
+    }
+
     /** A previous signing key and the instant it stops being accepted. */
     public static class PreviousSecret {
 
@@ -366,6 +399,137 @@ public abstract class CommonWebhookProperties {
         /** Sets the audit rows rejections may create per window. */
         public void setRejectionRowsPerWindow(int rejectionRowsPerWindow) {
             this.rejectionRowsPerWindow = rejectionRowsPerWindow;
+        }
+    }
+
+    /**
+     * Delivery of stored events to the application's listeners: each listener is called at least once
+     * per stored event, retried with back-off until it returns, and parked after its attempts or age.
+     */
+    public static class Listeners {
+
+        /** When a listener first runs: sync-first on the request thread after the commit, or async. */
+        private ListenerMode mode = ListenerMode.SYNC_FIRST;
+
+        /** Longest wait before the first retry of a failed listener; later retries double it, with jitter. */
+        private Duration firstRetry = ListenerSettings.DEFAULT_FIRST_RETRY;
+
+        /** Cap of the wait between two retries. */
+        private Duration maxRetryDelay = ListenerSettings.DEFAULT_MAX_RETRY_DELAY;
+
+        /** Attempts after which a failing listener's publication is parked until retried on demand. */
+        private int maxAttempts = ListenerSettings.DEFAULT_MAX_ATTEMPTS;
+
+        /** Age after which a failing listener's publication is parked whatever its attempts. */
+        private Duration maxAge = ListenerSettings.DEFAULT_MAX_AGE;
+
+        /** How long an instance holds a publication it runs before another instance may take it over. */
+        private Duration lease = ListenerSettings.DEFAULT_LEASE;
+
+        /** How often due publications are looked for. */
+        private Duration pollInterval = ListenerSettings.DEFAULT_POLL_INTERVAL;
+
+        /** Most publications claimed in one step. */
+        private int batchSize = ListenerSettings.DEFAULT_BATCH_SIZE;
+
+        /** Name of this instance in leases, stable across restarts (a pod or host name); none gives a random one. */
+        private @Nullable String instanceId;
+
+        /** Returns the validated settings. */
+        ListenerSettings toSettings() {
+            return ListenerSettings.builder().mode(mode).firstRetry(firstRetry).maxRetryDelay(maxRetryDelay)
+                    .maxAttempts(maxAttempts).maxAge(maxAge).lease(lease).pollInterval(pollInterval)
+                    .batchSize(batchSize).instanceId(instanceId).build();
+        }
+
+        /** Returns when a listener first runs. */
+        public ListenerMode getMode() {
+            return mode;
+        }
+
+        /** Sets when a listener first runs: {@code sync-first} (default) or {@code async}. */
+        public void setMode(ListenerMode mode) {
+            this.mode = mode;
+        }
+
+        /** Returns the bound of the first retry's wait. */
+        public Duration getFirstRetry() {
+            return firstRetry;
+        }
+
+        /** Sets the bound of the first retry's wait. */
+        public void setFirstRetry(Duration firstRetry) {
+            this.firstRetry = firstRetry;
+        }
+
+        /** Returns the cap of one back-off. */
+        public Duration getMaxRetryDelay() {
+            return maxRetryDelay;
+        }
+
+        /** Sets the cap of one back-off. */
+        public void setMaxRetryDelay(Duration maxRetryDelay) {
+            this.maxRetryDelay = maxRetryDelay;
+        }
+
+        /** Returns the attempts before parking. */
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        /** Sets the attempts before parking. */
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        /** Returns the age before parking. */
+        public Duration getMaxAge() {
+            return maxAge;
+        }
+
+        /** Sets the age before parking. */
+        public void setMaxAge(Duration maxAge) {
+            this.maxAge = maxAge;
+        }
+
+        /** Returns the lease. */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** Sets the lease. */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+
+        /** Returns the poll interval. */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** Sets the poll interval. */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+
+        /** Returns the claim batch size. */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** Sets the claim batch size. */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** Returns this instance's name in leases, or {@code null} for a random one. */
+        public @Nullable String getInstanceId() {
+            return instanceId;
+        }
+
+        /** Sets this instance's name in leases. */
+        public void setInstanceId(@Nullable String instanceId) {
+            this.instanceId = instanceId;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.health;
 
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.publication.PublicationCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * render.
  *
  * @param status DOWN while the store cannot make deliveries durable, DEGRADED while rejections that mean
- *     a misconfiguration occurred in the window, UP otherwise
+ *     a misconfiguration occurred in the window or listener publications are parked, UP otherwise
  * @param store whether the store can make deliveries durable
  * @param lastDelivery the newest delivery of any outcome
  * @param lastAcknowledged the newest delivery answered 2xx
@@ -27,16 +28,21 @@ import org.jspecify.annotations.Nullable;
  * @param window how far back {@code deliveries} and {@code rejections} reach
  * @param warnings what to check, in sentences, empty when nothing is wrong
  * @param checkedAt when the health was assessed
+ * @param listeners the incomplete listener publications by status; {@code null} when not assessed
  */
 public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDelivery lastDelivery,
         @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<String, Long> deliveries,
-        Map<String, Long> rejections, Duration window, List<String> warnings, Instant checkedAt) {
+        Map<String, Long> rejections, Duration window, List<String> warnings, Instant checkedAt,
+        @Nullable PublicationCounts listeners) {
 
     /** The overall state. */
     public enum Status {
         /** Deliveries are stored and nothing needs attention. */
         UP,
-        /** Deliveries are stored, but some were refused in a way that means a misconfiguration. */
+        /**
+         * Deliveries are stored, but some were refused in a way that means a misconfiguration, or listener
+         * publications are parked.
+         */
         DEGRADED,
         /** Deliveries cannot be stored: they are answered 503 and Calendly retries them. */
         DOWN
@@ -80,13 +86,33 @@ public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDel
         });
         Status status = !effective.usable() ? Status.DOWN : warnings.isEmpty() ? Status.UP : Status.DEGRADED;
         return new DeliveryHealth(status, effective, activity.lastDelivery(), activity.lastAcknowledged(),
-                activity.lastAccepted(), deliveries, rejections, activity.window(), warnings, activity.at());
+                activity.lastAccepted(), deliveries, rejections, activity.window(), warnings, activity.at(), null);
+    }
+
+    /**
+     * Returns this health with the listener publications: DEGRADED (unless DOWN), with a warning, while
+     * some are parked.
+     *
+     * @param counts the incomplete publications by status
+     * @return the health including them
+     */
+    public DeliveryHealth withListeners(PublicationCounts counts) {
+        List<String> more = new ArrayList<>(warnings);
+        Status next = status;
+        if (counts.parked() > 0) {
+            more.add(counts.parked() + " listener publications are parked after failing too often or for too long:"
+                    + " fix the listener's cause, then retry them from the admin panel or ListenerDispatcher");
+            next = status == Status.DOWN ? Status.DOWN : Status.DEGRADED;
+        }
+        return new DeliveryHealth(next, store, lastDelivery, lastAcknowledged, lastAccepted, deliveries, rejections,
+                window, more, checkedAt, counts);
     }
 
     /**
      * Returns the details a health endpoint shows: {@code state}, {@code store}, {@code lastDelivery},
      * {@code lastAcknowledgedDelivery}, {@code lastAcceptedDelivery} (an instant or {@code none}),
-     * {@code recentRejections} (counts by outcome code), {@code window} and {@code warnings}.
+     * {@code recentRejections} (counts by outcome code), {@code window}, {@code warnings} and, when
+     * assessed, {@code listenerPublications} (incomplete publications: pending, retrying, parked).
      *
      * @return the details, in that order; values are strings, a map of counts and a list of strings
      */
@@ -100,6 +126,13 @@ public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDel
         details.put("recentRejections", rejections);
         details.put("window", window.toString());
         details.put("warnings", warnings);
+        if (listeners != null) {
+            Map<String, Long> publications = new LinkedHashMap<>();
+            publications.put("pending", listeners.pending());
+            publications.put("retrying", listeners.retrying());
+            publications.put("parked", listeners.parked());
+            details.put("listenerPublications", Collections.unmodifiableMap(publications));
+        }
         return Collections.unmodifiableMap(details);
     }
 

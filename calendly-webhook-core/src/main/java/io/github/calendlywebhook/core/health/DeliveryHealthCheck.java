@@ -1,14 +1,19 @@
 package io.github.calendlywebhook.core.health;
 
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Assesses delivery health on demand from an activity source and a store probe; what a health
  * indicator or an admin page calls. The store is probed only while the activity does not already say
- * it is failing.
+ * it is failing. With {@link #withListeners(ListenerDispatcher)} it also reads the listener publications,
+ * DEGRADED while some are parked.
  */
 public final class DeliveryHealthCheck {
 
@@ -16,12 +21,15 @@ public final class DeliveryHealthCheck {
     private final StoreProbe store;
     private final Clock clock;
     private final Duration window;
+    private final @Nullable Supplier<PublicationCounts> publications;
 
-    private DeliveryHealthCheck(DeliveryActivitySource activity, StoreProbe store, Clock clock, Duration window) {
+    private DeliveryHealthCheck(DeliveryActivitySource activity, StoreProbe store, Clock clock, Duration window,
+            @Nullable Supplier<PublicationCounts> publications) {
         this.activity = Objects.requireNonNull(activity, "activity");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.window = Objects.requireNonNull(window, "window");
+        this.publications = publications;
     }
 
     /**
@@ -32,7 +40,7 @@ public final class DeliveryHealthCheck {
      * @return the check
      */
     public static DeliveryHealthCheck of(DeliveryHealthTracker tracker, StoreProbe store) {
-        return new DeliveryHealthCheck(tracker, store, tracker.clock(), tracker.window());
+        return new DeliveryHealthCheck(tracker, store, tracker.clock(), tracker.window(), null);
     }
 
     /**
@@ -46,7 +54,19 @@ public final class DeliveryHealthCheck {
      */
     public static DeliveryHealthCheck of(DeliveryActivitySource activity, StoreProbe store, Clock clock,
             Duration window) {
-        return new DeliveryHealthCheck(activity, store, clock, window);
+        return new DeliveryHealthCheck(activity, store, clock, window, null);
+    }
+
+    /**
+     * Returns this check also reading the dispatcher's publications (every instance's, when the
+     * registry is shared).
+     *
+     * @param dispatcher the dispatcher of the application's listeners
+     * @return the check
+     */
+    public DeliveryHealthCheck withListeners(ListenerDispatcher dispatcher) {
+        Objects.requireNonNull(dispatcher, "dispatcher");
+        return new DeliveryHealthCheck(activity, store, clock, window, dispatcher::counts);
     }
 
     /**
@@ -62,7 +82,16 @@ public final class DeliveryHealthCheck {
         } catch (StoreUnavailableException e) {
             return DeliveryHealth.assess(DeliveryActivity.none(clock.instant(), window), StoreStatus.UNREACHABLE);
         }
-        return DeliveryHealth.assess(observed, observed.storeFailing() ? StoreStatus.FAILING : store.probe());
+        DeliveryHealth health = DeliveryHealth.assess(observed,
+                observed.storeFailing() ? StoreStatus.FAILING : store.probe());
+        if (publications == null || !health.store().usable()) {
+            return health;
+        }
+        try {
+            return health.withListeners(publications.get());
+        } catch (StoreUnavailableException e) {
+            return health;
+        }
     }
 
     @Override

@@ -56,8 +56,9 @@ final class PublicationRunner {
             retried.incrementAndGet();
         }
         try {
-            listener.onEvent(publication.event(), new ListenerContext(publication.event().idempotencyKey(),
-                    publication.listenerId(), publication.attempt(), publication.createdAt()));
+            ListenerContext context = new ListenerContext(publication.event().idempotencyKey(),
+                    publication.listenerId(), publication.attempt(), publication.createdAt());
+            ListenerCalls.within(context, () -> listener.onEvent(publication.event(), context));
             completed.incrementAndGet();
             record(claim, () -> registry.complete(claim));
         } catch (RuntimeException e) {

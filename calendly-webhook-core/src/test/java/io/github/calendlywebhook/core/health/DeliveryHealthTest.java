@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.EventSource;
 import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.publication.PublicationCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -86,6 +87,28 @@ class DeliveryHealthTest {
                 .containsEntry("recentRejections", Map.of("forbidden", 3L)).containsEntry("window", "PT15M");
         assertThat(DeliveryHealth.assess(DeliveryActivity.none(NOW, WINDOW), StoreStatus.REACHABLE).details())
                 .containsEntry("lastDelivery", "none").containsEntry("warnings", List.of());
+    }
+
+    @Test
+    void parkedListenerPublicationsShouldDegradeTheHealthAndShowInTheDetails() {
+        DeliveryHealth healthy = DeliveryHealth.assess(DeliveryActivity.none(NOW, WINDOW), StoreStatus.REACHABLE);
+
+        DeliveryHealth health = healthy.withListeners(new PublicationCounts(1, 2, 3));
+
+        assertThat(health.status()).isEqualTo(DeliveryHealth.Status.DEGRADED);
+        assertThat(health.warnings()).singleElement().asString().startsWith("3 listener publications are parked");
+        assertThat(health.details()).containsEntry("listenerPublications",
+                Map.of("pending", 1L, "retrying", 2L, "parked", 3L));
+    }
+
+    @Test
+    void retryingListenerPublicationsShouldLeaveTheHealthUp() {
+        DeliveryHealth healthy = DeliveryHealth.assess(DeliveryActivity.none(NOW, WINDOW), StoreStatus.REACHABLE);
+
+        DeliveryHealth health = healthy.withListeners(new PublicationCounts(0, 5, 0));
+
+        assertThat(health.status()).isEqualTo(DeliveryHealth.Status.UP);
+        assertThat(health.warnings()).isEmpty();
     }
 
     private static DeliveryActivity activity(Map<Outcome, Long> rejections, boolean storeFailing) {

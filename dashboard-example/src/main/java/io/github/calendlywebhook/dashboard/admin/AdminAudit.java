@@ -24,6 +24,10 @@ public final class AdminAudit {
     public static final String SETTINGS_CHANGED = "admin.settings.changed";
     /** A signed test delivery sent through the endpoint. */
     public static final String TEST_SENT = "admin.test_webhook.sent";
+    /** One listener publication made due again from the admin panel. */
+    public static final String LISTENER_RETRIED = "admin.listener.retried";
+    /** Every parked listener publication made due again from the admin panel. */
+    public static final String LISTENERS_RETRIED = "admin.listener.retried_all";
     /** An admin logout. */
     public static final String LOGOUT = "admin.logout";
 

@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.health.DeliveryActivitySource;
 import io.github.calendlywebhook.core.health.DeliveryHealth;
 import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
 import io.github.calendlywebhook.core.health.StoreProbe;
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.store.EventStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * The admin panel's delivery health: core's {@link DeliveryHealth} read from the audit log over the last
  * 24 hours, so every instance sharing the database shows the same, across restarts. Calendly disables a
- * subscription after 24 hours of failed deliveries, so its warnings deserve attention the same day.
+ * subscription after 24 hours of failed deliveries, so its warnings deserve attention the same day. Parked
+ * listener publications degrade it too.
  */
 @Service
 class DeliveryHealthPanel {
@@ -25,9 +27,10 @@ class DeliveryHealthPanel {
 
     private final DeliveryHealthCheck check;
 
-    DeliveryHealthPanel(AuditRepository audit, EventStore store, ObjectProvider<DataSource> dataSource, Clock clock) {
+    DeliveryHealthPanel(AuditRepository audit, EventStore store, ObjectProvider<DataSource> dataSource, Clock clock,
+            ListenerDispatcher listeners) {
         this.check = DeliveryHealthCheck.of(DeliveryActivitySource.audit(audit, clock, WINDOW),
-                StoreProbe.of(store, dataSource.getIfUnique()), clock, WINDOW);
+                StoreProbe.of(store, dataSource.getIfUnique()), clock, WINDOW).withListeners(listeners);
     }
 
     /** Returns the health now. */

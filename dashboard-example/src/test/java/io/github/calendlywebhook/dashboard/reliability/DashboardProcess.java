@@ -102,6 +102,11 @@ final class DashboardProcess implements AutoCloseable {
         throw new IllegalStateException("the dashboard did not answer within " + STARTUP + ":\n" + logTail());
     }
 
+    /** Sets an environment variable for the next {@link #restart()}. */
+    void environment(String name, String value) {
+        environment.put(name, value);
+    }
+
     /** Kills the process with SIGKILL, as {@code kill -9} would, and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -28,6 +28,11 @@ class H2StoreApplicationTest extends MicronautLoadApplicationContract implements
 
     @Override
     public Map<String, String> getProperties() {
+        return databaseDirectory();
+    }
+
+    /** Returns {@code H2_DIR} pointing at a fresh directory under {@code target}. */
+    static Map<String, String> databaseDirectory() {
         try {
             Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "h2-");
             return Map.of("H2_DIR", directory.toAbsolutePath().toString());

@@ -23,6 +23,7 @@ class H2StoreApplicationTest extends SpringLoadApplicationContract {
     @Autowired
     EventStore store;
 
+    /** Points {@code H2_DIR} at a fresh directory under {@code target}. */
     @DynamicPropertySource
     static void databaseDirectory(DynamicPropertyRegistry registry) throws IOException {
         Path directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "h2-");
