@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard;
 
-import io.github.calendlywebhook.core.metrics.CounterSource;
-import io.github.calendlywebhook.core.metrics.LeadRecorder;
+import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.LeadRecorder;
 import io.github.calendlywebhook.core.store.EventStore;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.audit;
 
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import java.time.Clock;
 import java.time.Duration;
