@@ -1,5 +1,6 @@
-package io.github.calendlywebhook.core.audit;
+package io.github.calendlywebhook.core.audit.internal;
 
+import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.delivery.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
