@@ -105,7 +105,7 @@ final class Projection {
                 return ProjectionStep.none();
             }
             InviteeState created = created(state, data, at, test);
-            BucketKey key = new BucketKey(dayOf(at), created.eventTypeKey(), test);
+            BucketKey key = new BucketKey(dayOf(at), typeKey(data), test);
             if (data.oldInvitee() == null) {
                 add(deltas, key, NEW_BOOKING);
             }
