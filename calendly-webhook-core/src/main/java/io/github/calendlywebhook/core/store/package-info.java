@@ -19,7 +19,7 @@
  *   <li>{@code db/calendly/postgresql/V1__calendly_webhook.sql}</li>
  *   <li>{@code V2__calendly_publication.sql} in both: the listener publications of
  *       {@code io.github.calendlywebhook.core.publication}, written in each append transaction through a
- *       {@link io.github.calendlywebhook.core.store.JdbcAppendParticipant}</li>
+ *       {@link io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant}</li>
  * </ul>
  * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
  * Liquibase, include the script as a {@code sqlFile} change; without either, call

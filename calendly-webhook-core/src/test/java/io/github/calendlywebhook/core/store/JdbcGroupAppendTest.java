@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import static io.github.calendlywebhook.test.EventFixtures.canceled;
 import static io.github.calendlywebhook.test.EventFixtures.created;
 import static io.github.calendlywebhook.test.EventFixtures.noShowCreated;
