@@ -21,7 +21,8 @@ class AutoConfigurationMetadataTest {
             metadata.load(in);
         }
 
-        assertThat(metadata).containsEntry(CalendlyWebhookHealthAutoConfiguration.class.getName() + ".ConditionalOnClass",
+        assertThat(metadata).containsEntry(
+                CalendlyWebhookHealthAutoConfiguration.IndicatorConfiguration.class.getName() + ".ConditionalOnClass",
                 "org.springframework.boot.health.contributor.HealthIndicator");
         assertThat(metadata).containsKey(CalendlyWebhookAutoConfiguration.class.getName());
     }
