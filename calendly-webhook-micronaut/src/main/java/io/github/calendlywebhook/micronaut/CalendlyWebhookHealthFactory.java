@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -18,12 +19,12 @@ public class CalendlyWebhookHealthFactory {
     /**
      * Returns the tracker, a delivery observer of the processor.
      *
-     * @param clock the clock that timestamps deliveries
+     * @param clock the application's unique clock, if it has one; the system UTC clock otherwise
      * @return the tracker
      */
     @Singleton
     @Requires(missingBeans = DeliveryHealthTracker.class)
-    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(Clock clock) {
-        return DeliveryHealthTracker.create(clock);
+    DeliveryHealthTracker calendlyWebhookDeliveryHealthTracker(BeanProvider<Clock> clock) {
+        return DeliveryHealthTracker.create(CalendlyWebhookFactory.clock(clock));
     }
 }
