@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.benchmarks;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;

@@ -1,12 +1,12 @@
 package io.github.calendlywebhook.benchmarks;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.MetricsSummary;
 import io.github.calendlywebhook.core.metrics.Period;
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.micronaut;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientKeys;
-import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.config.WebhookSettings;

@@ -51,21 +51,4 @@ public class CalendlyWebhookMetricsFactory {
     ListenerMetrics calendlyListenerMetrics(ListenerDispatcher dispatcher) {
         return new ListenerMetrics(dispatcher);
     }
-
-    /**
-     * Returns the listener meters (incomplete, retried and parked publications), bound to the registry at
-     * start-up.
-     *
-     * @param registry the application's registry
-     * @param dispatcher the dispatcher of the application's listeners
-     * @return the meters
-     */
-    @Context
-    @Requires(beans = ListenerDispatcher.class)
-    @Requires(missingBeans = ListenerMetrics.class)
-    ListenerMetrics calendlyListenerMetrics(MeterRegistry registry, ListenerDispatcher dispatcher) {
-        ListenerMetrics metrics = new ListenerMetrics(dispatcher);
-        metrics.bindTo(registry);
-        return metrics;
-    }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
-import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;

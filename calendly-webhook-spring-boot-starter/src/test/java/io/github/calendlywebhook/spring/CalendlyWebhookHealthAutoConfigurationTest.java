@@ -2,7 +2,7 @@ package io.github.calendlywebhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
@@ -38,10 +38,10 @@ class CalendlyWebhookHealthAutoConfigurationTest {
                 .withBean(DownCrm.class).run(context -> {
                     context.getBean(WebhookProcessor.class).process(Deliveries.signed(SignedPayloads.inviteeCreated()));
 
-                    Health health = context.getBean(CalendlyWebhookHealthIndicator.class).health();
+                    IndicatorHealth health = BootLine.health(context);
 
-                    assertThat(health.getStatus()).isEqualTo(Status.UP);
-                    assertThat(health.getDetails()).containsEntry("state", "DEGRADED")
+                    assertThat(health.status()).isEqualTo("UP");
+                    assertThat(health.details()).containsEntry("state", "DEGRADED")
                             .containsEntry("listenerPublications", Map.of("pending", 0L, "retrying", 0L, "parked", 1L));
                 });
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.store.EventStore;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.test;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.Cancellation;
 import io.github.calendlywebhook.core.event.EventMetadata;

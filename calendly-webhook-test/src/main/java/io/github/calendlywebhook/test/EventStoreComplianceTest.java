@@ -2,7 +2,7 @@ package io.github.calendlywebhook.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;

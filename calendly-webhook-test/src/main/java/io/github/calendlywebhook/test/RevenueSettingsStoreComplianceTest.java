@@ -3,8 +3,8 @@ package io.github.calendlywebhook.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;

@@ -12,7 +12,7 @@ import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static io.github.calendlywebhook.test.EventFixtures.testCreated;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.store.AppendResult;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;

@@ -1,11 +1,15 @@
 package io.github.calendlywebhook.dashboard;
 
-import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
-import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
+import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.JdbcAuditLog;
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.dashboard.live.SseHub;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.EventStreamReader;

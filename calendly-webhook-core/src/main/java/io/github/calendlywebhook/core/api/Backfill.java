@@ -2,8 +2,8 @@ package io.github.calendlywebhook.core.api;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.event.MalformedPayloadException;

@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.audit;
 
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.audit;
 
+import io.github.calendlywebhook.core.delivery.Outcome;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.audit;
 
+import io.github.calendlywebhook.core.delivery.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

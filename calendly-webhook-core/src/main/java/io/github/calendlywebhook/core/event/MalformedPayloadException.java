@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.event;
 
+import java.util.Objects;
+
 /**
  * The body is not a Calendly webhook envelope: not valid UTF-8 JSON, not an object, beyond a parser
  * limit, or without the fields every delivery needs. The processor answers 400. The message is safe to
@@ -29,6 +31,12 @@ public final class MalformedPayloadException extends RuntimeException {
      */
     public MalformedPayloadException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** Returns what is wrong with the body; never null, as every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        return Objects.requireNonNullElse(super.getMessage(), CODE);
     }
 
     /** Returns the stable machine-readable code, {@value #CODE}. */

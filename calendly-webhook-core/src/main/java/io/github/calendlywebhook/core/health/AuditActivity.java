@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.health;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditQuery;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.health;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.github.calendlywebhook.core.health;
 
-import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
-import io.github.calendlywebhook.core.pipeline.DeliveryResult;
+import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.github.calendlywebhook.core.health;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.pipeline.DeliveryResult;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

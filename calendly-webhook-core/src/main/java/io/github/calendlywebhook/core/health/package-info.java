@@ -8,7 +8,7 @@
  *
  * <p>Health indicators (Spring Boot Actuator, Micronaut management), the dashboard's delivery-health
  * panel and the alerting {@code DeliveryHealthMonitor} all read this package; it is fed only through
- * the processor's {@link io.github.calendlywebhook.core.pipeline.DeliveryObserver} interface.
+ * the processor's {@link io.github.calendlywebhook.core.delivery.DeliveryObserver} interface.
  */
 @NullMarked
 package io.github.calendlywebhook.core.health;

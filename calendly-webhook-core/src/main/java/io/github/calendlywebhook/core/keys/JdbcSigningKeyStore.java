@@ -120,7 +120,7 @@ public final class JdbcSigningKeyStore {
                 insert(connection, null, Role.PREVIOUS, stillUsingOld, expires, now);
             }
             insert(connection, key, Role.CURRENT, Set.of(subscriptionUri), null, now);
-            return null;
+            return demoted;
         });
     }
 
@@ -141,7 +141,7 @@ public final class JdbcSigningKeyStore {
             if (!hasCurrent) {
                 insert(connection, null, Role.CURRENT, Set.of(subscriptionUri), null, now);
             }
-            return null;
+            return hasCurrent;
         });
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ public final class RotatingSigningKeys implements SigningKeys {
     private final WebhookSettings settings;
     private final JdbcSigningKeyStore store;
     private final Clock clock;
-    private final AtomicReference<Prepared> prepared = new AtomicReference<>();
+    private volatile Prepared prepared;
 
     private record Prepared(SignatureVerifier verifier, String currentSecret) {
     }
@@ -34,7 +33,7 @@ public final class RotatingSigningKeys implements SigningKeys {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
-        prepared.set(build(List.of()));
+        prepared = build(List.of());
     }
 
     /**
@@ -55,7 +54,7 @@ public final class RotatingSigningKeys implements SigningKeys {
 
     @Override
     public SignatureVerifier verifier() {
-        return prepared.get().verifier();
+        return prepared.verifier();
     }
 
     /**
@@ -64,13 +63,13 @@ public final class RotatingSigningKeys implements SigningKeys {
      * @return the current secret
      */
     public String currentSecret() {
-        return prepared.get().currentSecret();
+        return prepared.currentSecret();
     }
 
     /** Rebuilds the verifier from the stored keys; keeps the last good one when the database fails. */
     public void reload() {
         try {
-            prepared.set(build(store.all()));
+            prepared = build(store.all());
         } catch (RuntimeException e) {
             LOG.warn("could not read the stored webhook signing keys, keeping the loaded ones: {}",
                     e.getClass().getSimpleName());
@@ -98,6 +97,6 @@ public final class RotatingSigningKeys implements SigningKeys {
 
     @Override
     public String toString() {
-        return "RotatingSigningKeys[" + prepared.get().verifier() + "]";
+        return "RotatingSigningKeys[" + prepared.verifier() + "]";
     }
 }

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.core.metrics;
 
-import io.github.calendlywebhook.core.pipeline.DeliveryObserver;
-import io.github.calendlywebhook.core.pipeline.DeliveryResult;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

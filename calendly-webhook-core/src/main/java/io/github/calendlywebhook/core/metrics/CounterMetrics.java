@@ -1,5 +1,12 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
+import io.github.calendlywebhook.core.store.RecentBooking;
+import io.github.calendlywebhook.core.store.DateRange;
+import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.BucketCounters;
+import io.github.calendlywebhook.core.store.Counters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;

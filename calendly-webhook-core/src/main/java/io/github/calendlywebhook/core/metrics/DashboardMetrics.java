@@ -1,5 +1,9 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RecentBooking;
+import io.github.calendlywebhook.core.store.DateRange;
+import io.github.calendlywebhook.core.store.CounterSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

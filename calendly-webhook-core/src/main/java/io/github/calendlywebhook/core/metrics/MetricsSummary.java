@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.DateRange;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.DateRange;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.Counters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;

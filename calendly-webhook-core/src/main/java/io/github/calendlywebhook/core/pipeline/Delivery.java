@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.config.RateLimitPolicy;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;

@@ -1,8 +1,10 @@
 package io.github.calendlywebhook.core.pipeline;
 
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;

@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import java.util.Map;
 
 /** Builds the JSON answers; every dynamic string is escaped. */

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.audit.AggregatingAuditLog;
+import io.github.calendlywebhook.core.delivery.DeliveryObserver;
+import io.github.calendlywebhook.core.audit.internal.AggregatingAuditLog;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;

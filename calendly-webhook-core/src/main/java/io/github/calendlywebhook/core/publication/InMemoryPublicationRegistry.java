@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.store.JdbcAppendParticipant;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

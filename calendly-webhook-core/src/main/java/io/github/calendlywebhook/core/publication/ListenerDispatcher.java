@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.publication;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcAppendParticipant;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.store.JdbcEventStore;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,10 +2,6 @@ package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.metrics.BucketCounters;
-import io.github.calendlywebhook.core.metrics.Counters;
-import io.github.calendlywebhook.core.metrics.DateRange;
-import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.BookingStatus;
-import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

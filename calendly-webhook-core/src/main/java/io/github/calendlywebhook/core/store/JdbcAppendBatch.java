@@ -1,9 +1,9 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.EventTypeRef;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
-import io.github.calendlywebhook.core.metrics.Counters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

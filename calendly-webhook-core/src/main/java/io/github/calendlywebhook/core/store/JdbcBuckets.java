@@ -1,8 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.BucketCounters;
-import io.github.calendlywebhook.core.metrics.Counters;
-import io.github.calendlywebhook.core.metrics.DateRange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.metrics.BucketCounters;
-import io.github.calendlywebhook.core.metrics.Counters;
-import io.github.calendlywebhook.core.metrics.DateRange;
-import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;

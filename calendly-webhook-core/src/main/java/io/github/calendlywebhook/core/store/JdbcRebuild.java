@@ -1,8 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.metrics.Counters;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

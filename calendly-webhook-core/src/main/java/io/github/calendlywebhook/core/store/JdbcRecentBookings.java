@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.RecentBooking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

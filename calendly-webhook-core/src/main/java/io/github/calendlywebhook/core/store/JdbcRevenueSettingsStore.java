@@ -1,7 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,20 +68,23 @@ public final class JdbcRevenueSettingsStore implements RevenueSettingsStore {
     @Override
     public void save(RevenueSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        transactions.inTransaction("could not save the revenue settings", connection -> {
-            try (Statement delete = connection.createStatement()) {
-                delete.executeUpdate("DELETE FROM calendly_event_type_value");
-                delete.executeUpdate("DELETE FROM calendly_revenue_default");
-            }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO calendly_revenue_default (id, default_value, currency) VALUES (1, ?, ?)")) {
-                insert.setBigDecimal(1, settings.defaultValue());
-                insert.setString(2, settings.currency().getCurrencyCode());
-                insert.executeUpdate();
-            }
-            insertValues(connection, settings.valuePerEventType());
-            return null;
-        });
+        transactions.inTransaction("could not save the revenue settings", connection -> replace(connection, settings));
+    }
+
+    /** Replaces the stored settings on a connection inside a transaction. */
+    private static Void replace(Connection connection, RevenueSettings settings) throws SQLException {
+        try (Statement delete = connection.createStatement()) {
+            delete.executeUpdate("DELETE FROM calendly_event_type_value");
+            delete.executeUpdate("DELETE FROM calendly_revenue_default");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO calendly_revenue_default (id, default_value, currency) VALUES (1, ?, ?)")) {
+            insert.setBigDecimal(1, settings.defaultValue());
+            insert.setString(2, settings.currency().getCurrencyCode());
+            insert.executeUpdate();
+        }
+        insertValues(connection, settings.valuePerEventType());
+        return null;
     }
 
     private static void insertValues(Connection connection, Map<String, BigDecimal> values) throws SQLException {

@@ -2,8 +2,6 @@ package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
-import io.github.calendlywebhook.core.metrics.CounterSource;
-import io.github.calendlywebhook.core.metrics.LeadRecorder;
 import java.util.function.Function;
 
 /**

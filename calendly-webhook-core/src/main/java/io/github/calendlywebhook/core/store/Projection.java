@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.InviteeCanceledEvent;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
@@ -11,8 +11,6 @@ import io.github.calendlywebhook.core.event.Invitee;
 import io.github.calendlywebhook.core.event.NoShow;
 import io.github.calendlywebhook.core.event.Payment;
 import io.github.calendlywebhook.core.event.RoutingFormSubmissionCreatedEvent;
-import io.github.calendlywebhook.core.metrics.CounterSource;
-import io.github.calendlywebhook.core.metrics.Counters;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -107,7 +105,7 @@ final class Projection {
                 return ProjectionStep.none();
             }
             InviteeState created = created(state, data, at, test);
-            BucketKey key = new BucketKey(dayOf(at), created.eventTypeKey(), test);
+            BucketKey key = new BucketKey(dayOf(at), typeKey(data), test);
             if (data.oldInvitee() == null) {
                 add(deltas, key, NEW_BOOKING);
             }

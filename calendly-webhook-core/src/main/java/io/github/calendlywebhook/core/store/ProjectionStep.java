@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.Counters;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

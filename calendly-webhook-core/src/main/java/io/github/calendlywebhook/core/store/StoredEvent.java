@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import java.time.Instant;
 import java.util.Objects;

@@ -19,7 +19,7 @@
  *   <li>{@code db/calendly/postgresql/V1__calendly_webhook.sql}</li>
  *   <li>{@code V2__calendly_publication.sql} in both: the listener publications of
  *       {@code io.github.calendlywebhook.core.publication}, written in each append transaction through a
- *       {@link io.github.calendlywebhook.core.store.JdbcAppendParticipant}</li>
+ *       {@link io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant}</li>
  *   <li>{@code V3__calendly_signing_key.sql} in both: the signing keys of
  *       {@code io.github.calendlywebhook.core.keys.JdbcSigningKeyStore}</li>
  * </ul>

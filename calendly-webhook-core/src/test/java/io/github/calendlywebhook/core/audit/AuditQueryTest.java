@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.audit;
 
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -26,14 +27,7 @@ class BomListsPublishedModulesTest {
 
     @Test
     void theBomListsEveryPublishedModuleAndNothingElse() throws Exception {
-        Set<String> published = new TreeSet<>();
-        for (String module : children(pom("pom.xml").getDocumentElement(), "modules", "module")) {
-            Element project = pom(module + "/pom.xml").getDocumentElement();
-            boolean skipped = children(project, "properties", "maven.deploy.skip").contains("true");
-            if (!"pom".equals(text(project, "packaging")) && !skipped) {
-                published.add(text(project, "artifactId"));
-            }
-        }
+        Set<String> published = publishedModules().keySet();
 
         assertThat(bomEntries()).as("the dependencyManagement of calendly-webhook-bom/pom.xml against the modules"
                 + " that pom.xml builds and that do not set maven.deploy.skip").containsExactlyInAnyOrderElementsOf(published)
@@ -49,6 +43,35 @@ class BomListsPublishedModulesTest {
         assertThat(text(bom, "groupId")).isEqualTo(GROUP);
         assertThat(bom.getElementsByTagName("parent").getLength()).isZero();
         assertThat(children(parent, "modules", "module")).contains("calendly-webhook-bom");
+    }
+
+    @Test
+    void everyPublishedJarNamesItsAutomaticModule() throws Exception {
+        Map<String, String> names = new TreeMap<>();
+        for (Map.Entry<String, String> module : publishedModules().entrySet()) {
+            NodeList entries = pom(module.getValue() + "/pom.xml").getElementsByTagName("Automatic-Module-Name");
+            names.put(module.getKey(), entries.getLength() == 1 ? entries.item(0).getTextContent().strip() : null);
+        }
+
+        assertThat(names).as("the Automatic-Module-Name in each published module's maven-jar-plugin manifestEntries")
+                .containsEntry("calendly-webhook-core", "io.github.calendlywebhook.core")
+                .containsEntry("calendly-webhook-spring-boot-starter", "io.github.calendlywebhook.spring")
+                .containsEntry("calendly-webhook-micronaut", "io.github.calendlywebhook.micronaut")
+                .containsEntry("calendly-webhook-test", "io.github.calendlywebhook.test")
+                .allSatisfy((module, name) -> assertThat(name).as(module).startsWith(GROUP + "."));
+    }
+
+    /** Returns the artifactId of every module that is neither a POM nor sets maven.deploy.skip, with its folder. */
+    private static Map<String, String> publishedModules() throws Exception {
+        Map<String, String> published = new TreeMap<>();
+        for (String module : children(pom("pom.xml").getDocumentElement(), "modules", "module")) {
+            Element project = pom(module + "/pom.xml").getDocumentElement();
+            boolean skipped = children(project, "properties", "maven.deploy.skip").contains("true");
+            if (!"pom".equals(text(project, "packaging")) && !skipped) {
+                published.put(text(project, "artifactId"), module);
+            }
+        }
+        return published;
     }
 
     private static List<String> bomEntries() throws Exception {

@@ -3,9 +3,9 @@ package io.github.calendlywebhook.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.EventSource;
+import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcAuditLog;
 import io.github.calendlywebhook.core.store.JdbcEventStore;

@@ -3,9 +3,9 @@ package io.github.calendlywebhook.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.pipeline.DeliveryResult;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,14 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
 import static io.github.calendlywebhook.test.EventFixtures.created;
 import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
-import io.github.calendlywebhook.core.pipeline.DeliveryResult;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;

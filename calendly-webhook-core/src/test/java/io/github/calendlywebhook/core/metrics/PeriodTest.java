@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.metrics;
 
+import io.github.calendlywebhook.core.store.DateRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.test.ConformanceSettings;
 import io.github.calendlywebhook.test.SignedPayloads;

@@ -2,8 +2,8 @@ package io.github.calendlywebhook.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.test.ConformanceSettings;
 import io.github.calendlywebhook.test.SignedPayloads;

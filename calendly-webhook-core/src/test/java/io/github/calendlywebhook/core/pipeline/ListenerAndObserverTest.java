@@ -1,10 +1,11 @@
 package io.github.calendlywebhook.core.pipeline;
 
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.event.InviteeCanceledEvent;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;

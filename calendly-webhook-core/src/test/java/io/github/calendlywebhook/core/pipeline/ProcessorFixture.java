@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.pipeline;
 
+import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;

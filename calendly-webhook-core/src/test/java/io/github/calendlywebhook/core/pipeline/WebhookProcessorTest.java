@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.ByteArrayInputStream;

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.github.calendlywebhook.core.metrics.CounterSource;
-import io.github.calendlywebhook.core.metrics.Counters;
-import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.Counters;
+import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.store.InMemoryEventStore.Retained;
 import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;

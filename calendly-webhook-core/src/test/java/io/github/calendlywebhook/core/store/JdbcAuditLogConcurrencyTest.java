@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditQuery;
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;

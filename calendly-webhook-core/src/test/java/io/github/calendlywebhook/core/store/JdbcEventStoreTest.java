@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.MetricsSummary;
 import io.github.calendlywebhook.core.metrics.Period;
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import static io.github.calendlywebhook.test.EventFixtures.canceled;
 import static io.github.calendlywebhook.test.EventFixtures.created;
 import static io.github.calendlywebhook.test.EventFixtures.noShowCreated;
@@ -14,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.metrics.DateRange;
 import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;

@@ -1,7 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
 import io.github.calendlywebhook.test.RevenueSettingsStoreComplianceTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.metrics.CounterSource;
+import io.github.calendlywebhook.core.store.CounterSource;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsInput;

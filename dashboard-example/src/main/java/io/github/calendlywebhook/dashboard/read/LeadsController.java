@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.read;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
-import io.github.calendlywebhook.core.metrics.LeadRecorder;
+import io.github.calendlywebhook.core.store.LeadRecorder;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;

@@ -2,11 +2,11 @@ package io.github.calendlywebhook.dashboard.read;
 
 import io.github.calendlywebhook.core.metrics.DailyPoint;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
-import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.metrics.EventTypeBreakdown;
 import io.github.calendlywebhook.core.metrics.MetricsSummary;
 import io.github.calendlywebhook.core.metrics.PeriodNumbers;
-import io.github.calendlywebhook.core.metrics.RecentBooking;
+import io.github.calendlywebhook.core.store.RecentBooking;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

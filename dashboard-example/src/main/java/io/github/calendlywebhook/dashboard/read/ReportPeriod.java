@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.dashboard.read;
 
-import io.github.calendlywebhook.core.metrics.DateRange;
+import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.metrics.Period;
 import java.time.LocalDate;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.settings;
 
-import io.github.calendlywebhook.core.metrics.RevenueSettings;
-import io.github.calendlywebhook.core.metrics.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import java.util.Currency;
 
 /** The core's revenue settings, read from and written to the dashboard's settings tables. */

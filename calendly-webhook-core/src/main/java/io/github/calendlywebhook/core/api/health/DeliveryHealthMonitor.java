@@ -2,7 +2,7 @@ package io.github.calendlywebhook.core.api.health;
 
 import io.github.calendlywebhook.core.api.SubscriptionState;
 import io.github.calendlywebhook.core.api.WebhookSubscription;
-import io.github.calendlywebhook.core.audit.Outcome;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
 import java.time.Duration;
 import java.time.Instant;

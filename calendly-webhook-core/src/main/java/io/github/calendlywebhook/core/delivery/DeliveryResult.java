@@ -1,7 +1,5 @@
-package io.github.calendlywebhook.core.pipeline;
+package io.github.calendlywebhook.core.delivery;
 
-import io.github.calendlywebhook.core.audit.EventSource;
-import io.github.calendlywebhook.core.audit.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,8 @@
-package io.github.calendlywebhook.core.audit;
+package io.github.calendlywebhook.core.audit.internal;
 
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.test.MutableClock;

@@ -1,7 +1,6 @@
-package io.github.calendlywebhook.core.metrics;
+package io.github.calendlywebhook.core.store;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Where the {@link RevenueSettings} live, so that an admin panel can change them. Revenue is computed
@@ -26,16 +25,18 @@ public interface RevenueSettingsStore {
      * @return the store
      */
     static RevenueSettingsStore inMemory(RevenueSettings initial) {
-        AtomicReference<RevenueSettings> current = new AtomicReference<>(Objects.requireNonNull(initial, "initial"));
+        Objects.requireNonNull(initial, "initial");
         return new RevenueSettingsStore() {
+            private volatile RevenueSettings current = initial;
+
             @Override
             public RevenueSettings load() {
-                return current.get();
+                return current;
             }
 
             @Override
             public void save(RevenueSettings settings) {
-                current.set(Objects.requireNonNull(settings, "settings"));
+                current = Objects.requireNonNull(settings, "settings");
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.audit;
+package io.github.calendlywebhook.core.delivery;
 
 /** Where an event came from. */
 public enum EventSource {

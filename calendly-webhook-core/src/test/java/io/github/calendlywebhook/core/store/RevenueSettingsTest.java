@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.metrics;
+package io.github.calendlywebhook.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

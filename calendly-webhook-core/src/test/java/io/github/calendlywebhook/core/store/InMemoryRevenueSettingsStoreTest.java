@@ -1,5 +1,7 @@
-package io.github.calendlywebhook.core.metrics;
+package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.RevenueSettingsStore;
+import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.test.RevenueSettingsStoreComplianceTest;
 
 class InMemoryRevenueSettingsStoreTest extends RevenueSettingsStoreComplianceTest {

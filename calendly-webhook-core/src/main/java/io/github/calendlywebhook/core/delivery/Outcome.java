@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.audit;
+package io.github.calendlywebhook.core.delivery;
 
 /**
  * What happened to one delivery, with the HTTP status it was answered with and a stable

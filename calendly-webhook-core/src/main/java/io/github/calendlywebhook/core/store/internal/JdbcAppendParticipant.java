@@ -1,5 +1,6 @@
-package io.github.calendlywebhook.core.store;
+package io.github.calendlywebhook.core.store.internal;
 
+import io.github.calendlywebhook.core.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package io.github.calendlywebhook.core.audit;
+package io.github.calendlywebhook.core.audit.internal;
 
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditLog;
+import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import java.time.Clock;
 import java.time.Duration;

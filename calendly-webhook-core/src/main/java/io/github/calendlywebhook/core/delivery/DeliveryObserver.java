@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.pipeline;
+package io.github.calendlywebhook.core.delivery;
 
 /**
  * Observes every delivery once its outcome is final (after the commit for an accepted event), for

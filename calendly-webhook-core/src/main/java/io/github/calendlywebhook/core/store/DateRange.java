@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.metrics;
+package io.github.calendlywebhook.core.store;
 
 import java.time.LocalDate;
 import java.util.Objects;
