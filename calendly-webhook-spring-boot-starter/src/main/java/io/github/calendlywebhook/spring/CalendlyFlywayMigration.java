@@ -1,9 +1,6 @@
 package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.store.JdbcSchema;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -26,21 +23,12 @@ final class CalendlyFlywayMigration implements SchemaInstaller {
         }
         Flyway.configure(getClass().getClassLoader())
                 .dataSource(dataSource)
-                .locations("classpath:db/calendly/" + vendor(dataSource))
+                .locations("classpath:" + JdbcSchema.migrationLocation(dataSource))
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion(JdbcSchema.exists(dataSource) ? "1" : "0")
                 .load()
                 .migrate();
         installed = true;
-    }
-
-    private static String vendor(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            return product.contains("postgres") ? "postgresql" : product.contains("h2") ? "h2" : product;
-        } catch (SQLException ex) {
-            throw new IllegalStateException("Could not read the database product for the Calendly webhook tables", ex);
-        }
     }
 }

@@ -15,6 +15,11 @@ enum Dialect {
         this.directory = directory;
     }
 
+    /** Returns the classpath directory of this database's Flyway-named migrations. */
+    String migrationLocation() {
+        return "db/calendly/" + directory;
+    }
+
     /** Returns the classpath location of the first schema script. */
     String schemaScript() {
         return "db/calendly/" + directory + "/V1__calendly_webhook.sql";

@@ -62,6 +62,20 @@ public final class JdbcSchema {
     }
 
     /**
+     * Returns the classpath directory of the Flyway-named migrations for the database behind the data source,
+     * for an application that runs them with Flyway (as {@code classpath:} plus this location).
+     *
+     * @param dataSource the data source
+     * @return {@code db/calendly/h2} or {@code db/calendly/postgresql}
+     * @throws StoreUnavailableException when the database cannot be reached
+     * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+     */
+    public static String migrationLocation(DataSource dataSource) {
+        return new JdbcTransactions(dataSource).withConnection("could not read the database product",
+                connection -> Dialect.of(connection).migrationLocation());
+    }
+
+    /**
      * Returns whether the tables exist.
      *
      * @param dataSource the data source
