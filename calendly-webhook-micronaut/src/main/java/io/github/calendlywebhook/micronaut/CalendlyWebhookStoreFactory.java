@@ -130,7 +130,7 @@ public class CalendlyWebhookStoreFactory {
     private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
         LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not durable. "
                 + "Add a javax.sql.DataSource bean (H2 or PostgreSQL) or an EventStore bean to store them durably.");
-        return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
+        return properties.getStore().getInMemory().applyTo(InMemoryEventStore.builder())
                 .clock(CalendlyWebhookFactory.clock(clock)).build();
     }
 

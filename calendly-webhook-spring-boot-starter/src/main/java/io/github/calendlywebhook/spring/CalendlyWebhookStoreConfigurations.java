@@ -170,7 +170,7 @@ final class CalendlyWebhookStoreConfigurations {
             LOG.warn("Calendly webhook events are kept in memory and are lost on restart: the store is not "
                     + "durable. Add a DataSource (spring-boot-starter-jdbc and a database driver) or an EventStore "
                     + "bean to store them durably.");
-            return InMemoryEventStore.builder().properties(properties.getStore().getInMemory())
+            return properties.getStore().getInMemory().applyTo(InMemoryEventStore.builder())
                     .clock(CalendlyWebhookAutoConfiguration.clock(clock)).build();
         }
     }

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.config;
 
+import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -77,6 +78,18 @@ public class CommonStoreProperties {
                         + "(Calendly retries a delivery for 24 hours), was " + retention);
             }
             return retention;
+        }
+
+        /**
+         * Sets the retention window and what to keep on an in-memory store builder, as the adapters do.
+         *
+         * @param builder the store's builder
+         * @return the builder
+         * @throws IllegalArgumentException naming the key when the window is shorter than 24 hours
+         */
+        public InMemoryEventStore.Builder applyTo(InMemoryEventStore.Builder builder) {
+            return builder.retention(validatedRetention())
+                    .retained(keep == Keep.KEYS ? InMemoryEventStore.Retained.KEYS : InMemoryEventStore.Retained.COUNTERS);
         }
 
         /** What the in-memory store keeps besides delivery keys. */

@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -267,20 +266,6 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         public Builder retained(Retained retained) {
             this.retained = Objects.requireNonNull(retained, "retained");
             return this;
-        }
-
-        /**
-         * Takes the retention window and what to keep from the bound {@code calendly.webhook.store.in-memory.*}
-         * properties, as the adapters do.
-         *
-         * @param properties the bound properties
-         * @return this builder
-         * @throws IllegalArgumentException naming the key when the window is shorter than 24 hours
-         */
-        public Builder properties(CommonStoreProperties.InMemory properties) {
-            retention(properties.validatedRetention());
-            return retained(properties.getKeep() == CommonStoreProperties.InMemory.Keep.KEYS ? Retained.KEYS
-                    : Retained.COUNTERS);
         }
 
         /** Returns the store. */
