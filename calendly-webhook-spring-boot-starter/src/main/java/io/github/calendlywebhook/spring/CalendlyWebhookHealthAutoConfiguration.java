@@ -35,6 +35,19 @@ public final class CalendlyWebhookHealthAutoConfiguration {
         return DeliveryHealthTracker.create(CalendlyWebhookAutoConfiguration.clock(clock));
     }
 
+    /**
+     * Returns the check both Spring Boot lines' indicators render: the tracker, the store's reachability and,
+     * with a listener dispatcher, its parked publications.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DeliveryHealthCheck calendlyWebhookDeliveryHealthCheck(DeliveryHealthTracker tracker, EventStore store,
+            ObjectProvider<DataSource> dataSource, ObjectProvider<ListenerDispatcher> dispatcher) {
+        DeliveryHealthCheck check = DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique()));
+        ListenerDispatcher listeners = dispatcher.getIfUnique();
+        return listeners == null ? check : check.withListeners(listeners);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
     @ConditionalOnEnabledHealthIndicator("calendlywebhook")
@@ -42,11 +55,8 @@ public final class CalendlyWebhookHealthAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
-        CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
-                ObjectProvider<DataSource> dataSource, ObjectProvider<ListenerDispatcher> dispatcher) {
-            DeliveryHealthCheck check = DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique()));
-            ListenerDispatcher listeners = dispatcher.getIfUnique();
-            return new CalendlyWebhookHealthIndicator(listeners == null ? check : check.withListeners(listeners));
+        CalendlyWebhookHealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthCheck check) {
+            return new CalendlyWebhookHealthIndicator(check);
         }
     }
 }

@@ -2,12 +2,8 @@ package io.github.calendlywebhook.spring.boot3;
 
 import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
 import io.github.calendlywebhook.core.health.DeliveryHealthTracker;
-import io.github.calendlywebhook.core.health.StoreProbe;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
-import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.spring.CalendlyWebhookHealthAutoConfiguration;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,20 +14,18 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The Spring Boot 3.5 counterpart of the starter's health indicator: the {@code calendlyWebhook} health
- * indicator over the starter's {@link DeliveryHealthTracker} when Actuator is present, turned off by
- * {@code management.health.calendlywebhook.enabled=false}.
+ * indicator rendering the starter's {@link DeliveryHealthCheck} (over its {@link DeliveryHealthTracker}) when
+ * Actuator is present, turned off by {@code management.health.calendlywebhook.enabled=false}.
  */
 @AutoConfiguration(after = CalendlyWebhookHealthAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean({ WebhookProcessor.class, DeliveryHealthTracker.class })
+@ConditionalOnBean({ WebhookProcessor.class, DeliveryHealthCheck.class })
 @ConditionalOnEnabledHealthIndicator("calendlywebhook")
 public final class CalendlyWebhookBoot3HealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "calendlyWebhookHealthIndicator")
-    CalendlyWebhookBoot3HealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthTracker tracker, EventStore store,
-            ObjectProvider<DataSource> dataSource) {
-        return new CalendlyWebhookBoot3HealthIndicator(
-                DeliveryHealthCheck.of(tracker, StoreProbe.of(store, dataSource.getIfUnique())));
+    CalendlyWebhookBoot3HealthIndicator calendlyWebhookHealthIndicator(DeliveryHealthCheck check) {
+        return new CalendlyWebhookBoot3HealthIndicator(check);
     }
 }
