@@ -42,7 +42,7 @@ class SchemaUpgradeTest {
 
         JdbcTemplate jdbc = new JdbcTemplate(h2(url));
         assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1000", "1100");
-        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("0", "1", "2");
+        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("0", "1", "2", "3");
     }
 
     @Test
@@ -84,9 +84,10 @@ class SchemaUpgradeTest {
     }
 
     private static void assertUpgraded(JdbcTemplate jdbc) {
-        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("1", "2");
+        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("1", "2", "3");
         assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1", "1000", "1100");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_publication", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_signing_key", Integer.class)).isZero();
     }
 
     private static List<String> versions(JdbcTemplate jdbc, String history) {
