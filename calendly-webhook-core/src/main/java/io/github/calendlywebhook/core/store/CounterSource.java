@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The read side a store offers to {@link DashboardMetrics}: counters maintained on every write, so
- * that reading them costs the same however many events are stored.
+ * The read side a store offers to {@link io.github.calendlywebhook.core.metrics.DashboardMetrics}: counters
+ * maintained on every write, so that reading them costs the same however many events are stored.
  */
 public interface CounterSource {
 
