@@ -6,7 +6,6 @@ import io.github.calendlywebhook.core.audit.AuditEntry;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,47 +17,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells everyone interested about a finished delivery: listeners (stored events only), the audit log,
+ * Tells everyone interested about a finished delivery: the listener dispatcher (stored events only), the audit log,
  * observers and the log. Nothing here can change the answer: every callback is isolated.
  */
 final class DeliveryReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
 
-    private final List<CalendlyEventListener> listeners;
     private final @Nullable ListenerDispatcher dispatcher;
+    private final @Nullable OwnListeners own;
     private final List<DeliveryObserver> observers;
     private final AuditLog auditLog;
     private final boolean debug;
-    private final AtomicLong listenerFailures = new AtomicLong();
     private final AtomicLong observerFailures = new AtomicLong();
 
-    DeliveryReporter(List<CalendlyEventListener> listeners, @Nullable ListenerDispatcher dispatcher,
+    DeliveryReporter(@Nullable ListenerDispatcher dispatcher, @Nullable OwnListeners own,
             List<DeliveryObserver> observers, AuditLog auditLog, boolean debug) {
-        this.listeners = List.copyOf(listeners);
-        this.dispatcher = dispatcher;
+        this.dispatcher = own != null ? own.dispatcher() : dispatcher;
+        this.own = own;
         this.observers = List.copyOf(observers);
         this.auditLog = auditLog;
         this.debug = debug;
     }
 
     void notifyListeners(CalendlyEvent event) {
-        for (CalendlyEventListener listener : listeners) {
-            try {
-                listener.onEvent(event);
-            } catch (RuntimeException e) {
-                listenerFailures.incrementAndGet();
-                LOG.warn("Listener {} failed for stored event {} ({}); the event stays stored",
-                        listener.getClass().getName(), event.name(), LogText.clean(event.idempotencyKey()), e);
-            }
+        if (dispatcher == null) {
+            return;
         }
-        if (dispatcher != null) {
-            try {
-                dispatcher.published(event);
-            } catch (RuntimeException e) {
-                LOG.warn("Listener publications of stored event {} ({}) could not start; they run once their lease "
-                        + "expires: {}", event.name(), LogText.clean(event.idempotencyKey()), e.toString());
+        try {
+            dispatcher.published(event);
+            if (own != null) {
+                own.scheduleWhenOutstanding();
             }
+        } catch (RuntimeException e) {
+            LOG.warn("Listener publications of stored event {} ({}) could not start; they run once their lease "
+                    + "expires: {}", event.name(), LogText.clean(event.idempotencyKey()), e.toString());
         }
     }
 
@@ -104,8 +97,12 @@ final class DeliveryReporter {
         }
     }
 
+    @Nullable ListenerDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     long listenerFailures() {
-        return listenerFailures.get();
+        return own == null ? 0 : own.dispatcher().stats().failed();
     }
 
     long observerFailures() {

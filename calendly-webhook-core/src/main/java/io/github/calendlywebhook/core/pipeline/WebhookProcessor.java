@@ -8,7 +8,9 @@ import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
+import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
@@ -16,9 +18,11 @@ import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * envelope (400); then the event is stored idempotently and only then acknowledged with 200
  * ({@code accepted}, or {@code duplicate} for a repeated delivery). A store failure, or any unexpected
  * failure, answers 503 with {@code Retry-After}, so Calendly delivers again; 410 is never sent.
- * Listeners run after a new event is stored, on the request thread before the answer is sent (Calendly
- * waits 15 seconds, so hand slow work to an executor); listeners of a {@link ListenerDispatcher} run at
- * least once, retried until they return; observers and the audit log see every outcome;
- * rejections are aggregated in the audit log. {@link #processTestDelivery} takes an application's own
- * test delivery in process, without the network checks. Thread-safe; build one per endpoint and share it.
+ * Listeners run after a new event is stored, at least once: retried until they return (see
+ * {@link ListenerDispatcher}); their first attempt runs on the request thread before the answer is sent
+ * by default (Calendly waits 15 seconds, so hand slow work to an executor); observers and the audit log
+ * see every outcome; rejections are aggregated in the audit log. {@link #processTestDelivery} takes an
+ * application's own test delivery in process, without the network checks. Thread-safe; build one per
+ * endpoint and share it, and {@link #close()} it on shutdown.
  */
-public final class WebhookProcessor {
+public final class WebhookProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessor.class);
     /** The client address audited for a test delivery handed over in process. */
@@ -50,6 +55,7 @@ public final class WebhookProcessor {
     private final AggregatingAuditLog auditLog;
     private final DeliveryReporter reporter;
     private final DeliveryChecks checks;
+    private final @Nullable OwnListeners ownListeners;
 
     private WebhookProcessor(Builder b) {
         this.settings = b.settings;
@@ -66,7 +72,8 @@ public final class WebhookProcessor {
         ClientKeys clientKeys = b.clientKeys != null ? b.clientKeys : settings.clientKeys();
         this.auditLog = AggregatingAuditLog.wrap(b.auditLog, clock, AggregatingAuditLog.DEFAULT_WINDOW, clientKeys,
                 settings.auditRejectionRowsPerWindow());
-        this.reporter = new DeliveryReporter(b.listeners, b.dispatcher, b.observers, auditLog, settings.debug());
+        this.ownListeners = b.listeners.isEmpty() ? null : new OwnListeners(b.listeners, b.listenerSettings, clock);
+        this.reporter = new DeliveryReporter(b.dispatcher, ownListeners, b.observers, auditLog, settings.debug());
         this.checks = new DeliveryChecks(settings.maxBodySize(), b.store, addressResolver, allowlist, clientKeys,
                 rateLimit, signature, reporter);
     }
@@ -86,9 +93,35 @@ public final class WebhookProcessor {
         return settings;
     }
 
-    /** Returns how many listener calls have thrown since this processor was built. */
+    /**
+     * Returns how many calls of the listeners added with {@link Builder#listener} have thrown since this
+     * processor was built (a dispatcher set with {@link Builder#dispatcher} counts its own in its stats).
+     */
     public long listenerFailures() {
         return reporter.listenerFailures();
+    }
+
+    /**
+     * Returns the dispatcher delivering the stored events to this processor's listeners: the one set with
+     * {@link Builder#dispatcher}, or the in-memory one made for the listeners added with
+     * {@link Builder#listener}; its counts, parked publications and retries are what an admin view shows.
+     *
+     * @return the dispatcher, or empty when the processor has no listener
+     */
+    public Optional<ListenerDispatcher> listenerDispatcher() {
+        return Optional.ofNullable(reporter.dispatcher());
+    }
+
+    /**
+     * Flushes the aggregated rejections to the audit log and stops the retries of the listeners added with
+     * {@link Builder#listener} (a dispatcher set with {@link Builder#dispatcher} is the caller's to close).
+     */
+    @Override
+    public void close() {
+        flushAudit();
+        if (ownListeners != null) {
+            ownListeners.close();
+        }
     }
 
     /** Returns how many observer calls have thrown since this processor was built. */
@@ -169,7 +202,8 @@ public final class WebhookProcessor {
         private EventStore store = new InMemoryEventStore();
         private AuditLog auditLog = AuditLog.discarding();
         private @Nullable SigningKeys signingKeys;
-        private final List<CalendlyEventListener> listeners = new ArrayList<>();
+        private final Map<String, CalendlyEventListener> listeners = new LinkedHashMap<>();
+        private ListenerSettings listenerSettings = ListenerSettings.ofDefaults();
         private final List<DeliveryObserver> observers = new ArrayList<>();
         private @Nullable SignatureVerifier verifier;
         private @Nullable IpAllowlist allowlist;
@@ -229,20 +263,59 @@ public final class WebhookProcessor {
         }
 
         /**
-         * Adds a listener, called after each newly stored event.
+         * Adds a listener under an id derived from its class: the class name, then {@code #2}, {@code #3}
+         * for further listeners of the same class. The id is kept with each of its publications, so moving
+         * or renaming the class (or, for an anonymous class, reordering its source file) orphans the
+         * publications of the old id; {@link #listener(String, CalendlyEventListener)} names it for good.
          *
          * @param listener the listener
          * @return this builder
+         * @throws IllegalArgumentException for a hidden or proxy class, whose name changes between runs
+         * @see #listener(String, CalendlyEventListener)
          */
         public Builder listener(CalendlyEventListener listener) {
-            listeners.add(Objects.requireNonNull(listener, "listener"));
+            Objects.requireNonNull(listener, "listener");
+            return listener(OwnListeners.derivedId(listener, listeners), listener);
+        }
+
+        /**
+         * Adds a listener, called at least once after each newly stored event: a call that throws is
+         * retried with back-off ({@link #listenerSettings}) until it returns or is parked. The listeners
+         * get a dispatcher of their own on an {@link InMemoryPublicationRegistry}, so they are retried
+         * while the process runs, not after a restart; for that, register them on a dispatcher with a
+         * durable registry instead and set it with {@link #dispatcher}.
+         *
+         * @param id a stable id, 1 to 255 characters, kept with each publication: renaming it orphans
+         *     the publications of the old id
+         * @param listener the listener
+         * @return this builder
+         * @throws IllegalArgumentException for an id already added
+         */
+        public Builder listener(String id, CalendlyEventListener listener) {
+            Objects.requireNonNull(listener, "listener");
+            if (listeners.putIfAbsent(Objects.requireNonNull(id, "id"), listener) != null) {
+                throw new IllegalArgumentException("two listeners are added under the id '" + id + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Sets the settings of the dispatcher made for the listeners added with {@link #listener}: when the
+         * first attempt runs ({@code mode}), the back-off and the limits; {@link ListenerSettings#ofDefaults()}
+         * by default.
+         *
+         * @param listenerSettings the settings
+         * @return this builder
+         */
+        public Builder listenerSettings(ListenerSettings listenerSettings) {
+            this.listenerSettings = Objects.requireNonNull(listenerSettings, "listenerSettings");
             return this;
         }
 
         /**
          * Sets the dispatcher that delivers each newly stored event to its listeners at least once
-         * (retried until they return, across restarts with a durable registry). Listeners added with
-         * {@link #listener(CalendlyEventListener)} still run once, as before, without a publication.
+         * (retried until they return, across restarts with a durable registry). Its listeners are
+         * registered on it; this builder's {@link #listener} cannot be used with it.
          *
          * @param dispatcher the dispatcher; its registry must be written by the store when it says so
          * @return this builder
@@ -325,13 +398,20 @@ public final class WebhookProcessor {
          * @return the processor
          * @throws IllegalStateException when no secret is configured
          * @throws IllegalArgumentException naming the key and entry of a bad allowlist or trusted-proxy entry
-         * @throws IllegalStateException when the dispatcher's registry needs a store that writes its publications
+         * @throws IllegalStateException when the dispatcher's registry needs a store that writes its publications,
+         *     or when listeners are added both here and on the dispatcher
+         * @throws IllegalArgumentException for a blank, too long or repeated listener id
          */
         public WebhookProcessor build() {
             if (settings.secret() == null) {
                 throw new IllegalStateException("calendly.webhook.secret is not set (CALENDLY_WEBHOOK_SECRET)");
             }
             if (dispatcher != null) {
+                if (!listeners.isEmpty()) {
+                    throw new IllegalStateException("calendly.webhook.listeners: listeners " + listeners.keySet()
+                            + " are added to the processor, which also has a dispatcher; register them on the "
+                            + "dispatcher instead (ListenerDispatcher.builder(...).listener(id, listener))");
+                }
                 dispatcher.requireStore(store);
             }
             return new WebhookProcessor(this);

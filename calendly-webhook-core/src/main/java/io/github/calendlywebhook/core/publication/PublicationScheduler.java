@@ -39,11 +39,28 @@ public final class PublicationScheduler implements AutoCloseable {
      * @return the running scheduler; close it on shutdown
      */
     public static PublicationScheduler start(ListenerDispatcher dispatcher) {
+        return start(dispatcher, true);
+    }
+
+    /**
+     * Starts the scheduler without resubmitting anything: for a dispatcher whose registry began empty
+     * with it (in memory) and may already be running first attempts, which a resubmit would start twice.
+     *
+     * @param dispatcher the dispatcher to drive
+     * @return the running scheduler; close it on shutdown
+     */
+    public static PublicationScheduler startWithoutResubmit(ListenerDispatcher dispatcher) {
+        return start(dispatcher, false);
+    }
+
+    private static PublicationScheduler start(ListenerDispatcher dispatcher, boolean resubmit) {
         PublicationScheduler scheduler = new PublicationScheduler(dispatcher);
         ListenerSettings settings = dispatcher.settings();
         long poll = settings.pollInterval().toMillis();
         long renew = Math.max(1, settings.lease().dividedBy(3).toMillis());
-        scheduler.threads.execute(() -> scheduler.step(dispatcher::resubmitAfterRestart));
+        if (resubmit) {
+            scheduler.threads.execute(() -> scheduler.step(dispatcher::resubmitAfterRestart));
+        }
         scheduler.threads.scheduleWithFixedDelay(scheduler::drain, poll, poll, TimeUnit.MILLISECONDS);
         scheduler.threads.scheduleWithFixedDelay(() -> scheduler.step(dispatcher::renewLeases), renew, renew,
                 TimeUnit.MILLISECONDS);
