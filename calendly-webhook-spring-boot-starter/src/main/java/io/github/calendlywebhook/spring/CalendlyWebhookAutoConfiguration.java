@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
-import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
@@ -29,8 +28,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Auto-configures the Calendly webhook processor from {@code calendly.webhook.*}. Every component is
- * a bean an application can replace; accepted events are published as Spring application events (the
- * {@code @EventListener} methods taking them are called at least once by the listener dispatcher), and
+ * a bean an application can replace; the {@code CalendlyEventListener} beans and the {@code @EventListener}
+ * methods taking Calendly events are called at least once by the listener dispatcher, accepted events are
+ * also published as Spring application events (for the other application listeners, at most once), and
  * the dashboard numbers are offered as a {@link DashboardMetrics} bean when the store maintains them.
  *
  * <p>Runs on Spring Boot 4.0 and 3.5: the auto-configurations it follows are named by their class names on
@@ -115,9 +115,8 @@ public final class CalendlyWebhookAutoConfiguration {
     @ConditionalOnMissingBean
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, ObjectProvider<Clock> clock, EventStore store,
             AuditLog auditLog, SignatureVerifier verifier, IpAllowlist allowlist, ClientAddressResolver addressResolver,
-            ClientKeys clientKeys, ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<CalendlyEventListener> listeners,
-            ObjectProvider<DeliveryObserver> observers, ObjectProvider<WebhookProcessorCustomizer> customizers,
-            ListenerDispatcher dispatcher) {
+            ClientKeys clientKeys, ObjectProvider<RateLimiter> rateLimiter, ObjectProvider<DeliveryObserver> observers,
+            ObjectProvider<WebhookProcessorCustomizer> customizers, ListenerDispatcher dispatcher) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(ConfigurationErrors.requireSecret(settings))
                 .clock(clock(clock))
                 .store(store)
@@ -130,7 +129,6 @@ public final class CalendlyWebhookAutoConfiguration {
         if (settings.rateLimitEnabled()) {
             rateLimiter.ifUnique(builder::rateLimiter);
         }
-        listeners.orderedStream().forEach(builder::listener);
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return ConfigurationErrors.explain(builder::build);

@@ -14,10 +14,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListenerFactory;
 
 /**
- * Delivers stored events to the application's {@code @EventListener} methods at least once: a
- * {@link ListenerDispatcher} on the {@link PublicationRegistry} bean (in the event store's database, see
- * {@link CalendlyWebhookStoreConfigurations}) or in memory, with each method registered as its own
- * listener, and the scheduler running its retries while the context runs.
+ * Delivers stored events to the application's {@code CalendlyEventListener} beans and {@code @EventListener}
+ * methods at least once: a {@link ListenerDispatcher} on the {@link PublicationRegistry} bean (in the event
+ * store's database, see {@link CalendlyWebhookStoreConfigurations}) or in memory, with each bean (under its
+ * bean name) and each method registered as its own listener, and the scheduler running its retries while
+ * the context runs.
  */
 @Configuration(proxyBeanMethods = false)
 final class CalendlyWebhookListenerConfiguration {
@@ -37,6 +38,7 @@ final class CalendlyWebhookListenerConfiguration {
             ListenerDispatcherBuilder builder = ListenerDispatcher
                     .builder(registry.getIfUnique(InMemoryPublicationRegistry::new), settings)
                     .clock(CalendlyWebhookAutoConfiguration.clock(clock));
+            CalendlyEventListenerBean.find(beanFactory).forEach(builder::listener);
             EventListenerMethods.find(beanFactory).forEach(builder::listener);
             return builder.build();
         });
