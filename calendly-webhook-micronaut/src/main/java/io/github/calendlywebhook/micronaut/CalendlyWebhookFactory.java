@@ -57,8 +57,8 @@ public class CalendlyWebhookFactory {
     }
 
     /**
-     * Returns the processor, wired with the component beans, every {@link CalendlyEventListener} and
-     * {@link DeliveryObserver} bean and the dispatcher that calls the application's event listeners at least
+     * Returns the processor, wired with the component beans, every {@link DeliveryObserver} bean and the
+     * dispatcher that calls the application's {@link CalendlyEventListener} beans and event listeners at least
      * once, then given to every {@link WebhookProcessorCustomizer} in order. Pending aggregated rejections
      * are written to the audit log on shutdown.
      *
@@ -67,8 +67,7 @@ public class CalendlyWebhookFactory {
      * @param store the store
      * @param auditLog the audit log
      * @param components the verifier, allowlist, address resolver and rate limiter beans
-     * @param listeners the listeners, each called once per stored event
-     * @param dispatcher the dispatcher of the application's event listeners
+     * @param dispatcher the dispatcher of the application's listeners
      * @param observers the delivery observers
      * @param clientKeys how clients are keyed
      * @param customizers the customizers, in their order
@@ -78,13 +77,11 @@ public class CalendlyWebhookFactory {
     @Bean(preDestroy = "flushAudit")
     @Requires(missingBeans = WebhookProcessor.class)
     WebhookProcessor calendlyWebhookProcessor(WebhookSettings settings, BeanProvider<Clock> clock, EventStore store,
-            AuditLog auditLog, ProcessorComponents components, List<CalendlyEventListener> listeners,
-            List<DeliveryObserver> observers, ClientKeys clientKeys, ListenerDispatcher dispatcher,
-            List<WebhookProcessorCustomizer> customizers) {
+            AuditLog auditLog, ProcessorComponents components, List<DeliveryObserver> observers, ClientKeys clientKeys,
+            ListenerDispatcher dispatcher, List<WebhookProcessorCustomizer> customizers) {
         WebhookProcessor.Builder builder = WebhookProcessor.builder(settings).clock(clock(clock)).store(store)
                 .auditLog(auditLog).clientKeys(clientKeys).dispatcher(dispatcher);
         components.applyTo(builder, settings);
-        listeners.forEach(builder::listener);
         observers.forEach(builder::observer);
         customizers.forEach(customizer -> customizer.customize(builder));
         return builder.build();

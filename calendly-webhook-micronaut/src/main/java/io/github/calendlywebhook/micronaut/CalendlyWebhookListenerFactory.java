@@ -17,7 +17,8 @@ import java.time.Clock;
 /**
  * Delivers stored events to the application's event listeners at least once: a {@link ListenerDispatcher}
  * on the {@link PublicationRegistry} (the event store's database, or memory; see
- * {@link CalendlyWebhookStoreFactory}) with every listener of Calendly events registered, and the
+ * {@link CalendlyWebhookStoreFactory}) with every listener of Calendly events registered (the
+ * {@code CalendlyEventListener} beans under their bean names, the event listeners under their methods), and the
  * {@link PublicationScheduler} running the retries from start-up to shutdown.
  */
 @Factory
@@ -37,7 +38,8 @@ public class CalendlyWebhookListenerFactory {
     }
 
     /**
-     * Returns the dispatcher with every listener of Calendly events, closed on shutdown.
+     * Returns the dispatcher with every {@code CalendlyEventListener} bean and every event listener of Calendly
+     * events, closed on shutdown.
      *
      * @param settings the settings
      * @param registry where the publications are kept
@@ -52,6 +54,7 @@ public class CalendlyWebhookListenerFactory {
             BeanContext context, BeanProvider<Clock> clock) {
         ListenerDispatcherBuilder builder = ListenerDispatcher.builder(registry, settings)
                 .clock(CalendlyWebhookFactory.clock(clock));
+        CalendlyEventListenerBeans.find(context).forEach(builder::listener);
         ApplicationEventListeners.find(context).forEach(builder::listener);
         return builder.build();
     }
