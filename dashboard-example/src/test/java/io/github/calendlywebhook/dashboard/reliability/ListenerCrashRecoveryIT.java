@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} of the packaged dashboard between the commit of a booking and the return of its
  * listener (a drill listener that blocks on its first attempt), then a restart on the same database: the
  * listener runs again for that booking, and the booking, resent as Calendly retries the delivery that got
- * no answer, is a duplicate counted once.
+ * no answer, is a duplicate counted once. On the default H2 file database and on PostgreSQL.
  */
 class ListenerCrashRecoveryIT {
 
@@ -28,15 +29,28 @@ class ListenerCrashRecoveryIT {
     @TempDir
     Path workDir;
 
+    /** The dashboard's default database: an H2 file under {@code ./data} of its working directory. */
     @Test
-    void listenerInterruptedByAKillRunsAfterTheRestartAndTheBookingCountsOnce() throws Exception {
+    void listenerInterruptedByAKillRunsAfterTheRestartAndTheBookingCountsOnceWithTheH2FileDatabase() throws Exception {
+        killDuringTheListenerAndRestart("listener-crash", Map.of());
+    }
+
+    @Test
+    void listenerInterruptedByAKillRunsAfterTheRestartAndTheBookingCountsOnceWithPostgreSql() throws Exception {
+        try (RestartablePostgres postgres = RestartablePostgres.start(workDir)) {
+            killDuringTheListenerAndRestart("listener-crash-postgres", postgres.dashboardEnvironment());
+        }
+    }
+
+    private void killDuringTheListenerAndRestart(String name, Map<String, String> database) throws Exception {
         Path listenerLog = workDir.resolve("listener.log");
         Deliveries deliveries = new Deliveries(1);
         String invitee = deliveries.uris().get(0);
-        try (DashboardProcess dashboard = DashboardProcess.start(workDir, "listener-crash", Map.of(
-                "DASHBOARD_DRILL_LISTENER_LOG", listenerLog.toString(),
+        Map<String, String> environment = new HashMap<>(database);
+        environment.putAll(Map.of("DASHBOARD_DRILL_LISTENER_LOG", listenerLog.toString(),
                 "DASHBOARD_DRILL_BLOCK_FIRST_ATTEMPT", "true",
-                "CALENDLY_WEBHOOK_LISTENERS_INSTANCE_ID", "drill-instance"))) {
+                "CALENDLY_WEBHOOK_LISTENERS_INSTANCE_ID", "drill-instance"));
+        try (DashboardProcess dashboard = DashboardProcess.start(workDir, name, environment)) {
             CompletableFuture<Deliveries.Answer> unanswered = CompletableFuture.supplyAsync(() -> deliver(deliveries,
                     dashboard, invitee));
 
