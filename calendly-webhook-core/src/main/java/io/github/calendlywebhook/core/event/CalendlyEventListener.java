@@ -4,12 +4,14 @@ package io.github.calendlywebhook.core.event;
  * Receives events after they are stored durably. Every method has an empty default, so an
  * implementation overrides only the kinds it cares about.
  *
- * <p>Listeners run for stored events, never for a duplicate delivery. An exception thrown by a
- * listener is logged and counted; it changes neither the response sent to Calendly nor the stored event.
- * Registered with a {@code io.github.calendlywebhook.core.publication.ListenerDispatcher}, a listener
- * is called at least once per stored event: until it returns, it is called again with back-off, and
- * after a restart; override {@link #onEvent(CalendlyEvent, ListenerContext)} to learn the attempt and
- * the event's stable id, and make the side effect idempotent with it.
+ * <p>Listeners run for stored events, never for a duplicate delivery, and at least once: however it is
+ * registered (the processor builder's {@code listener}, a
+ * {@code io.github.calendlywebhook.core.publication.ListenerDispatcher}, or a bean of a framework adapter),
+ * a listener that throws is called again with back-off until it returns, and after a restart when its
+ * publications are kept in the database. An exception it throws is logged and counted; it changes neither
+ * the response sent to Calendly nor the stored event. Override
+ * {@link #onEvent(CalendlyEvent, ListenerContext)} to learn the attempt and the event's stable id, and make
+ * the side effect idempotent with it.
  */
 public interface CalendlyEventListener {
 
