@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
-import io.github.calendlywebhook.core.publication.ListenerCalls;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
@@ -89,7 +86,8 @@ class EventListenerRetryTest {
         try (ApplicationContext context = run()) {
             assertThat(context.getBean(ListenerDispatcher.class).listenerIds())
                     .contains(Crm.class.getName() + ".on(" + InviteeCreatedEvent.class.getName() + ")");
-            assertThat(context.getBean(PublicationRegistry.class)).isInstanceOf(InMemoryPublicationRegistry.class);
+            assertThat(context.getBean(PublicationRegistry.class).getClass().getSimpleName())
+                    .isEqualTo("InMemoryPublicationRegistry");
         }
     }
 
@@ -101,7 +99,8 @@ class EventListenerRetryTest {
 
             deliver(context, invitee);
 
-            assertThat(context.getBean(PublicationRegistry.class)).isInstanceOf(JdbcPublicationRegistry.class);
+            assertThat(context.getBean(PublicationRegistry.class).getClass().getSimpleName())
+                    .isEqualTo("JdbcPublicationRegistry");
             assertThat(((JdbcEventStore) context.getBean(EventStore.class))
                     .appendParticipant()).isNotNull();
             Eventually.until("the retry", GENEROUS, () -> crm.body.handled().contains(invitee));
@@ -117,7 +116,7 @@ class EventListenerRetryTest {
 
         @EventListener
         void on(InviteeCreatedEvent event) {
-            body.handle(event.invitee().uri(), ListenerCalls.current().map(ListenerContext::attempt).orElse(0));
+            body.handle(event.invitee().uri(), ListenerDispatcher.currentCall().map(ListenerContext::attempt).orElse(0));
         }
     }
 }

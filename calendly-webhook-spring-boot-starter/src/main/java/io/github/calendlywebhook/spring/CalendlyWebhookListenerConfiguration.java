@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.spring;
 
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerDispatcherBuilder;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
@@ -35,7 +34,7 @@ final class CalendlyWebhookListenerConfiguration {
             ObjectProvider<Clock> clock) {
         return ConfigurationErrors.explain(() -> {
             ListenerDispatcherBuilder builder = ListenerDispatcher
-                    .builder(registry.getIfUnique(InMemoryPublicationRegistry::new), settings)
+                    .builder(registry.getIfUnique(PublicationRegistry::inMemory), settings)
                     .clock(CalendlyWebhookAutoConfiguration.clock(clock));
             EventListenerMethods.find(beanFactory).forEach(builder::listener);
             return builder.build();

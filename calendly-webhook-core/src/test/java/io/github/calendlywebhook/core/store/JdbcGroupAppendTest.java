@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import static io.github.calendlywebhook.test.EventFixtures.canceled;
 import static io.github.calendlywebhook.test.EventFixtures.created;
@@ -15,7 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.test.RecordingListener;
@@ -184,7 +184,7 @@ abstract class JdbcGroupAppendTest {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE calendly_publication ADD CONSTRAINT refuse_bad CHECK (event_key NOT LIKE '%/bad')");
         }
-        JdbcAppendParticipant publications = ListenerDispatcher.builder(JdbcPublicationRegistry.create(database),
+        JdbcAppendParticipant publications = ListenerDispatcher.builder(PublicationRegistry.jdbc(database),
                 ListenerSettings.ofDefaults()).listener("crm", RecordingListener.succeeding())
                 .listener("mail", RecordingListener.succeeding()).build().storeParticipant();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();

@@ -6,7 +6,6 @@ import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.event.ListenerContext;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
@@ -77,7 +76,7 @@ class EventListenerRetryTest {
 
     @Test
     void publicationsShouldBeKeptBesideTheEventsWhenTheStoreIsJdbc() {
-        assertThat(registry).isInstanceOf(JdbcPublicationRegistry.class);
+        assertThat(registry.getClass().getSimpleName()).isEqualTo("JdbcPublicationRegistry");
         assertThat(store.appendParticipant()).isNotNull();
         assertThat(dispatcher.listenerIds()).containsExactly(CrmListener.class.getName()
                 + ".onBooking(" + InviteeCreatedEvent.class.getName() + "," + ListenerContext.class.getName() + ")");
