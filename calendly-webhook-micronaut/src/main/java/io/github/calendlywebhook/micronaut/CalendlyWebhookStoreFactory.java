@@ -2,8 +2,7 @@ package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
@@ -11,8 +10,6 @@ import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
-import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.micronaut.context.BeanContext;
@@ -151,7 +148,7 @@ public class CalendlyWebhookStoreFactory {
     @Singleton
     @Requires(missingBeans = AuditLog.class)
     AuditRepository calendlyAuditLog(BeanProvider<SchemaGate> schema) {
-        return schema.isPresent() ? JdbcAuditLog.create(schema.get().dataSource()) : new InMemoryAuditLog();
+        return schema.isPresent() ? AuditRepository.jdbc(schema.get().dataSource()) : AuditRepository.inMemory();
     }
 
     /**
@@ -164,7 +161,7 @@ public class CalendlyWebhookStoreFactory {
     @Requires(missingBeans = RevenueSettingsStore.class)
     RevenueSettingsStore calendlyRevenueSettings(BeanProvider<SchemaGate> schema) {
         return schema.isPresent()
-                ? JdbcRevenueSettingsStore.create(schema.get().dataSource(), RevenueSettings.ofDefaults())
+                ? RevenueSettingsStore.jdbc(schema.get().dataSource(), RevenueSettings.ofDefaults())
                 : RevenueSettingsStore.inMemory(RevenueSettings.ofDefaults());
     }
 
@@ -177,9 +174,9 @@ public class CalendlyWebhookStoreFactory {
      * @return the dashboard metrics
      */
     @Singleton
-    @Requires(beans = CounterSource.class)
+    @Requires(beans = ProjectingEventStore.class)
     @Requires(missingBeans = DashboardMetrics.class)
-    DashboardMetrics calendlyDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue,
+    DashboardMetrics calendlyDashboardMetrics(ProjectingEventStore counters, RevenueSettingsStore revenue,
             BeanProvider<Clock> clock) {
         return DashboardMetrics.create(counters, revenue, CalendlyWebhookFactory.clock(clock));
     }

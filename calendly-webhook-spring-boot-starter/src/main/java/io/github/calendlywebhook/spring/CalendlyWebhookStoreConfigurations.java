@@ -2,7 +2,6 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
@@ -10,8 +9,6 @@ import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
-import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import java.time.Clock;
@@ -74,13 +71,13 @@ final class CalendlyWebhookStoreConfigurations {
         @Bean
         @ConditionalOnMissingBean(AuditLog.class)
         AuditRepository calendlyWebhookAuditLog(SchemaGate schema) {
-            return JdbcAuditLog.create(schema.dataSource());
+            return AuditRepository.jdbc(schema.dataSource());
         }
 
         @Bean
         @ConditionalOnMissingBean
         RevenueSettingsStore calendlyWebhookRevenueSettings(SchemaGate schema) {
-            return JdbcRevenueSettingsStore.create(schema.dataSource(), RevenueSettings.ofDefaults());
+            return RevenueSettingsStore.jdbc(schema.dataSource(), RevenueSettings.ofDefaults());
         }
 
         /**
@@ -134,7 +131,7 @@ final class CalendlyWebhookStoreConfigurations {
         @Bean
         @ConditionalOnMissingBean(AuditLog.class)
         AuditRepository calendlyWebhookAuditLog() {
-            return new InMemoryAuditLog();
+            return AuditRepository.inMemory();
         }
 
         @Bean

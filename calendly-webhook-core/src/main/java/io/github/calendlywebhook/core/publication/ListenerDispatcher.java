@@ -5,7 +5,7 @@ import io.github.calendlywebhook.core.event.ListenerContext;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendingStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -115,8 +115,8 @@ public final class ListenerDispatcher implements AutoCloseable {
      * @return the store
      */
     public ProjectingEventStore jdbcEventStore(DataSource dataSource, ZoneId zone) {
-        return participant == null ? JdbcEventStore.create(dataSource, zone)
-                : JdbcEventStore.create(dataSource, zone, participant);
+        return participant == null ? ProjectingEventStore.jdbc(dataSource, zone)
+                : ProjectingEventStore.jdbc(dataSource, zone, participant);
     }
 
     /**
@@ -142,7 +142,7 @@ public final class ListenerDispatcher implements AutoCloseable {
      * @throws IllegalStateException when the registry is written by the store and this store does not
      */
     public void requireStore(EventStore store) {
-        if (participant != null && !(store instanceof JdbcEventStore jdbc && jdbc.appendParticipant() == participant)) {
+        if (participant != null && !(store instanceof JdbcAppendingStore jdbc && jdbc.appendParticipant() == participant)) {
             throw new IllegalStateException("calendly.webhook.listeners: the JDBC publication registry needs the event "
                     + "store created with dispatcher.jdbcEventStore(dataSource)");
         }

@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
+import io.github.calendlywebhook.core.store.internal.GroupCommit;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import static io.github.calendlywebhook.test.EventFixtures.canceled;
 import static io.github.calendlywebhook.test.EventFixtures.created;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import io.github.calendlywebhook.test.RecordingListener;
 import io.github.calendlywebhook.test.ShuffledLoad;
 import java.sql.Connection;
