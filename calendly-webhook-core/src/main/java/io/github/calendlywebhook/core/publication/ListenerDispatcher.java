@@ -8,9 +8,9 @@ import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendingStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@link Clock}.
  *
  * <p>The admin panel and the health model call {@link #counts()}, {@link #list}, {@link #retry(UUID)}
- * and {@link #retryAllParked()}; {@link #stats()} gives this instance's activity. Thread-safe.
+ * and {@link #retryAllParked()}; {@link ListenerMetrics} reports this instance's activity. Thread-safe.
  */
 public final class ListenerDispatcher implements AutoCloseable {
 

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.Counters;
 import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.store.InMemoryEventStore.Retained;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
