@@ -6,7 +6,7 @@ import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.servlet.CalendlyWebhookServlet;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import java.util.List;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
@@ -70,7 +70,7 @@ public final class LoadServer {
         if (kind.equals("h2")) {
             Database database = Database.start("h2");
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
-            return JdbcEventStore.create(database.dataSource());
+            return ProjectingEventStore.jdbc(database.dataSource());
         }
         throw new IllegalArgumentException("unknown store " + kind + "; expected memory or h2");
     }

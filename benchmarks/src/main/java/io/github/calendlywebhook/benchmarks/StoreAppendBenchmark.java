@@ -3,7 +3,7 @@ package io.github.calendlywebhook.benchmarks;
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.store.AppendResult;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -62,7 +62,7 @@ public class StoreAppendBenchmark {
     private final AtomicLong ids = new AtomicLong();
     private final byte[] body = Payloads.inviteeCreated(BODY_SIZE, 0);
     private Database db;
-    private JdbcEventStore store;
+    private ProjectingEventStore store;
 
     /**
      * Starts the database, creates the store's schema and the baseline table.
@@ -72,7 +72,7 @@ public class StoreAppendBenchmark {
     @Setup
     public void setUp() throws SQLException {
         db = Database.start(database);
-        store = JdbcEventStore.create(db.dataSource());
+        store = ProjectingEventStore.jdbc(db.dataSource());
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE plain_event (id BIGINT PRIMARY KEY, body "
                     + (db.isPostgres() ? "BYTEA" : "VARBINARY") + " NOT NULL)");

@@ -5,10 +5,10 @@ import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.MetricsSummary;
 import io.github.calendlywebhook.core.metrics.Period;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.AppendResult;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -62,7 +62,7 @@ public class StoreReadBenchmark {
     @Setup
     public void setUp() throws SQLException {
         db = Database.start(database);
-        JdbcEventStore store = JdbcEventStore.create(db.dataSource());
+        ProjectingEventStore store = ProjectingEventStore.jdbc(db.dataSource());
         Instant now = Instant.ofEpochSecond(Payloads.TIMESTAMP);
         CalendlyEventParser parser = CalendlyEventParser.create();
         int throughStore = Math.min(events, 10);

@@ -4,7 +4,6 @@ import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerDispatcherBuilder;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
-import io.github.calendlywebhook.core.publication.PublicationScheduler;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
@@ -19,7 +18,7 @@ import java.time.Clock;
  * on the {@link PublicationRegistry} (the event store's database, or memory; see
  * {@link CalendlyWebhookStoreFactory}) with every listener of Calendly events registered (the
  * {@code CalendlyEventListener} beans under their bean names, the event listeners under their methods), and the
- * {@link PublicationScheduler} running the retries from start-up to shutdown.
+ * {@link PublicationScheduling} running the retries from start-up to shutdown.
  */
 @Factory
 @Requires(property = CalendlyWebhookProperties.PREFIX + ".enabled", notEquals = "false")
@@ -67,7 +66,7 @@ public class CalendlyWebhookListenerFactory {
      */
     @Context
     @Bean(preDestroy = "close")
-    PublicationScheduler calendlyPublicationScheduler(ListenerDispatcher dispatcher) {
-        return PublicationScheduler.start(dispatcher);
+    PublicationScheduling calendlyPublicationScheduler(ListenerDispatcher dispatcher) {
+        return new PublicationScheduling(dispatcher);
     }
 }

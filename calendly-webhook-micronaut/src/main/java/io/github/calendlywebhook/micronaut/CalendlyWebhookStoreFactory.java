@@ -2,20 +2,14 @@ package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
-import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.micronaut.context.BeanContext;
@@ -26,7 +20,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,18 +63,17 @@ public class CalendlyWebhookStoreFactory {
      * @param schema the schema gate of the application's data source, if any
      * @param properties the bound properties; {@code store.in-memory.*} shapes the in-memory store
      * @param clock the application's clock, if it declares one
-     * @param registry where listener publications are kept; when in the database, the store writes them
-     *     in each event's transaction
-     * @param dispatcher the dispatcher of the application's listeners
+     * @param dispatcher the dispatcher of the application's listeners; when its registry is in the
+     *     database, the store writes the publications in each event's transaction
      * @return the store, which also maintains the dashboard counters
      */
     @Singleton
     @Requires(property = KEEP, notEquals = "keys")
     @Requires(missingBeans = EventStore.class)
     ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema, CalendlyWebhookProperties properties,
-            BeanProvider<Clock> clock, PublicationRegistry registry, ListenerDispatcher dispatcher) {
+            BeanProvider<Clock> clock, ListenerDispatcher dispatcher) {
         if (schema.isPresent()) {
-            return jdbc(schema.get(), registry, dispatcher);
+            return jdbc(schema.get(), dispatcher);
         }
         return inMemory(properties, clock);
     }
@@ -108,7 +100,6 @@ public class CalendlyWebhookStoreFactory {
      * database, which the setting does not concern.
      *
      * @param schema the schema gate of the application's data source
-     * @param registry where listener publications are kept
      * @param dispatcher the dispatcher of the application's listeners
      * @return the store, which also maintains the dashboard counters
      */
@@ -116,15 +107,12 @@ public class CalendlyWebhookStoreFactory {
     @Requires(property = KEEP, value = "keys")
     @Requires(beans = DataSource.class)
     @Requires(missingBeans = EventStore.class)
-    ProjectingEventStore calendlyJdbcEventStoreDespiteKeysOnly(SchemaGate schema, PublicationRegistry registry,
-            ListenerDispatcher dispatcher) {
-        return jdbc(schema, registry, dispatcher);
+    ProjectingEventStore calendlyJdbcEventStoreDespiteKeysOnly(SchemaGate schema, ListenerDispatcher dispatcher) {
+        return jdbc(schema, dispatcher);
     }
 
-    private static JdbcEventStore jdbc(SchemaGate schema, PublicationRegistry registry, ListenerDispatcher dispatcher) {
-        return registry instanceof JdbcPublicationRegistry
-                ? JdbcEventStore.create(schema.dataSource(), ZoneOffset.UTC, dispatcher.storeParticipant())
-                : JdbcEventStore.create(schema.dataSource());
+    private static ProjectingEventStore jdbc(SchemaGate schema, ListenerDispatcher dispatcher) {
+        return dispatcher.jdbcEventStore(schema.dataSource());
     }
 
     private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
@@ -147,8 +135,8 @@ public class CalendlyWebhookStoreFactory {
     PublicationRegistry calendlyPublicationRegistry(BeanProvider<SchemaGate> schema, BeanContext context) {
         boolean ownStore = context.getBeanDefinitions(EventStore.class).stream().allMatch(definition -> definition
                 .getDeclaringType().filter(CalendlyWebhookStoreFactory.class::equals).isPresent());
-        return schema.isPresent() && ownStore ? JdbcPublicationRegistry.create(schema.get().dataSource())
-                : new InMemoryPublicationRegistry();
+        return schema.isPresent() && ownStore ? PublicationRegistry.jdbc(schema.get().dataSource())
+                : PublicationRegistry.inMemory();
     }
 
     /**
@@ -160,7 +148,7 @@ public class CalendlyWebhookStoreFactory {
     @Singleton
     @Requires(missingBeans = AuditLog.class)
     AuditRepository calendlyAuditLog(BeanProvider<SchemaGate> schema) {
-        return schema.isPresent() ? JdbcAuditLog.create(schema.get().dataSource()) : new InMemoryAuditLog();
+        return schema.isPresent() ? AuditRepository.jdbc(schema.get().dataSource()) : AuditRepository.inMemory();
     }
 
     /**
@@ -173,7 +161,7 @@ public class CalendlyWebhookStoreFactory {
     @Requires(missingBeans = RevenueSettingsStore.class)
     RevenueSettingsStore calendlyRevenueSettings(BeanProvider<SchemaGate> schema) {
         return schema.isPresent()
-                ? JdbcRevenueSettingsStore.create(schema.get().dataSource(), RevenueSettings.ofDefaults())
+                ? RevenueSettingsStore.jdbc(schema.get().dataSource(), RevenueSettings.ofDefaults())
                 : RevenueSettingsStore.inMemory(RevenueSettings.ofDefaults());
     }
 
@@ -186,9 +174,9 @@ public class CalendlyWebhookStoreFactory {
      * @return the dashboard metrics
      */
     @Singleton
-    @Requires(beans = CounterSource.class)
+    @Requires(beans = ProjectingEventStore.class)
     @Requires(missingBeans = DashboardMetrics.class)
-    DashboardMetrics calendlyDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue,
+    DashboardMetrics calendlyDashboardMetrics(ProjectingEventStore counters, RevenueSettingsStore revenue,
             BeanProvider<Clock> clock) {
         return DashboardMetrics.create(counters, revenue, CalendlyWebhookFactory.clock(clock));
     }

@@ -12,7 +12,7 @@ import io.github.calendlywebhook.core.delivery.DeliveryResult;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -32,7 +32,7 @@ class ApplicationEventsTest {
     private static WebhookResponse deliver(ApplicationContext context, byte[] body) {
         Map<String, List<String>> headers = Map.of(
                 "Content-Type", List.of("application/json"),
-                SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
+                SignatureVerifier.HEADER, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
         return context.getBean(WebhookProcessor.class).process(WebhookRequest.post(headers, "127.0.0.1", body));
     }
 
@@ -79,7 +79,7 @@ class ApplicationEventsTest {
         try (ApplicationContext context = run()) {
             byte[] body = SignedPayloads.inviteeCreated();
             Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"),
-                    SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign("another-secret-0123456789", body, Instant.now())));
+                    SignatureVerifier.HEADER, List.of(SignedPayloads.sign("another-secret-0123456789", body, Instant.now())));
 
             WebhookResponse response = context.getBean(WebhookProcessor.class)
                     .process(WebhookRequest.post(headers, "127.0.0.1", body));

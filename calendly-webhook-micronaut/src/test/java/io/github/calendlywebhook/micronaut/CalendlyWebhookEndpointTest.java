@@ -3,7 +3,7 @@ package io.github.calendlywebhook.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
@@ -63,7 +63,7 @@ class CalendlyWebhookEndpointTest {
 
     private HttpResponse<String> post(byte[] body, String... headers) throws IOException, InterruptedException {
         String[] all = new String[headers.length + 2];
-        all[0] = SignatureHeaders.CALENDLY;
+        all[0] = SignatureVerifier.HEADER;
         all[1] = SignedPayloads.sign(SECRET, body, Instant.now());
         System.arraycopy(headers, 0, all, 2, headers.length);
         return send("POST", "application/json", body, all);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Property;
@@ -127,7 +127,7 @@ class CalendlyWebhookHealthIndicatorTest {
         byte[] body = SignedPayloads.inviteeCreated(SignedPayloads.newInviteeUri());
         HttpRequest request = HttpRequest.newBuilder(URI.create(base(target) + "/api/webhooks/calendly"))
                 .POST(BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY, SignedPayloads.sign(secret, body, Instant.now())).build();
+                .header(SignatureVerifier.HEADER, SignedPayloads.sign(secret, body, Instant.now())).build();
         return client.send(request, BodyHandlers.discarding()).statusCode();
     }
 

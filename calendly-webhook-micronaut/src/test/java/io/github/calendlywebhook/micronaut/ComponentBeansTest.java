@@ -9,7 +9,6 @@ import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micronaut.context.ApplicationContext;
@@ -40,7 +39,7 @@ class ComponentBeansTest {
         byte[] body = SignedPayloads.inviteeCreated();
         Map<String, List<String>> headers = new HashMap<>(extra);
         headers.put("Content-Type", List.of("application/json"));
-        headers.put(SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign(secret, body, Instant.now())));
+        headers.put(SignatureVerifier.HEADER, List.of(SignedPayloads.sign(secret, body, Instant.now())));
         return WebhookRequest.post(headers, remoteAddress, body);
     }
 

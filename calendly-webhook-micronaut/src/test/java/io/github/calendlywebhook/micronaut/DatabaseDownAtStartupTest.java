@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
@@ -31,7 +31,7 @@ class DatabaseDownAtStartupTest {
     private static WebhookResponse deliver(ApplicationContext context) {
         byte[] body = SignedPayloads.inviteeCreated();
         Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"),
-                SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
+                SignatureVerifier.HEADER, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
         return context.getBean(WebhookProcessor.class).process(WebhookRequest.post(headers, "127.0.0.1", body));
     }
 

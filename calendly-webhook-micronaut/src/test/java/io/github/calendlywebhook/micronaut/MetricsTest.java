@@ -8,7 +8,7 @@ import io.github.calendlywebhook.core.metrics.Period;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.publication.ListenerMetrics;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,7 +28,7 @@ class MetricsTest {
 
     private static void deliver(ApplicationContext context, byte[] body) {
         Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"),
-                SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
+                SignatureVerifier.HEADER, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
         context.getBean(WebhookProcessor.class).process(WebhookRequest.post(headers, "127.0.0.1", body));
     }
 

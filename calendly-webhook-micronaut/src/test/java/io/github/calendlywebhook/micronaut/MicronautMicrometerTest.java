@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.metrics.CalendlyWebhookMetrics;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookRequest;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.test.SignedPayloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -25,7 +25,7 @@ class MicronautMicrometerTest {
                 .environmentPropertySource(false).start()) {
             byte[] body = SignedPayloads.inviteeCreated();
             Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"),
-                    SignatureHeaders.CALENDLY, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
+                    SignatureVerifier.HEADER, List.of(SignedPayloads.sign(SECRET, body, Instant.now())));
             context.getBean(WebhookProcessor.class).process(WebhookRequest.post(headers, "127.0.0.1", body));
 
             MeterRegistry registry = context.getBean(MeterRegistry.class);

@@ -4,7 +4,7 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.delivery.DeliveryObserver;
@@ -99,8 +99,8 @@ public final class CalendlyWebhookAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(CounterSource.class)
-    DashboardMetrics calendlyWebhookDashboardMetrics(CounterSource counters, RevenueSettingsStore revenue,
+    @ConditionalOnBean(ProjectingEventStore.class)
+    DashboardMetrics calendlyWebhookDashboardMetrics(ProjectingEventStore counters, RevenueSettingsStore revenue,
             ObjectProvider<Clock> clock) {
         return DashboardMetrics.create(counters, revenue, clock(clock));
     }

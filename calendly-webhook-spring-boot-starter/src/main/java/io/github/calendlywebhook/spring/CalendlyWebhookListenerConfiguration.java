@@ -1,6 +1,5 @@
 package io.github.calendlywebhook.spring;
 
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerDispatcherBuilder;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
@@ -36,7 +35,7 @@ final class CalendlyWebhookListenerConfiguration {
             ObjectProvider<Clock> clock) {
         return ConfigurationErrors.explain(() -> {
             ListenerDispatcherBuilder builder = ListenerDispatcher
-                    .builder(registry.getIfUnique(InMemoryPublicationRegistry::new), settings)
+                    .builder(registry.getIfUnique(PublicationRegistry::inMemory), settings)
                     .clock(CalendlyWebhookAutoConfiguration.clock(clock));
             CalendlyEventListenerBean.find(beanFactory).forEach(builder::listener);
             EventListenerMethods.find(beanFactory).forEach(builder::listener);

@@ -2,22 +2,17 @@ package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
-import io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -69,23 +64,20 @@ final class CalendlyWebhookStoreConfigurations {
 
         @Bean
         @ConditionalOnMissingBean(EventStore.class)
-        JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, ListenerDispatcher dispatcher,
-                ObjectProvider<PublicationRegistry> registry) {
-            return registry.getIfUnique() instanceof JdbcPublicationRegistry
-                    ? JdbcEventStore.create(schema.dataSource(), ZoneOffset.UTC, dispatcher.storeParticipant())
-                    : JdbcEventStore.create(schema.dataSource());
+        ProjectingEventStore calendlyWebhookEventStore(SchemaGate schema, ListenerDispatcher dispatcher) {
+            return dispatcher.jdbcEventStore(schema.dataSource());
         }
 
         @Bean
         @ConditionalOnMissingBean(AuditLog.class)
         AuditRepository calendlyWebhookAuditLog(SchemaGate schema) {
-            return JdbcAuditLog.create(schema.dataSource());
+            return AuditRepository.jdbc(schema.dataSource());
         }
 
         @Bean
         @ConditionalOnMissingBean
         RevenueSettingsStore calendlyWebhookRevenueSettings(SchemaGate schema) {
-            return JdbcRevenueSettingsStore.create(schema.dataSource(), RevenueSettings.ofDefaults());
+            return RevenueSettingsStore.jdbc(schema.dataSource(), RevenueSettings.ofDefaults());
         }
 
         /**
@@ -99,7 +91,7 @@ final class CalendlyWebhookStoreConfigurations {
             @Bean
             @ConditionalOnMissingBean
             PublicationRegistry calendlyWebhookPublicationRegistry(SchemaGate schema) {
-                return JdbcPublicationRegistry.create(schema.dataSource());
+                return PublicationRegistry.jdbc(schema.dataSource());
             }
         }
 
@@ -139,7 +131,7 @@ final class CalendlyWebhookStoreConfigurations {
         @Bean
         @ConditionalOnMissingBean(AuditLog.class)
         AuditRepository calendlyWebhookAuditLog() {
-            return new InMemoryAuditLog();
+            return AuditRepository.inMemory();
         }
 
         @Bean

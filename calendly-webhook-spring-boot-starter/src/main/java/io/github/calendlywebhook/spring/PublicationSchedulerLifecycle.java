@@ -1,18 +1,16 @@
 package io.github.calendlywebhook.spring;
 
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
-import io.github.calendlywebhook.core.publication.PublicationScheduler;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the {@link PublicationScheduler} (retries, and the resubmission of what this instance held when
- * it stopped) with the application context, when listeners are registered, and stops it with the context.
+ * Starts the dispatcher's scheduling (retries, and the resubmission of what this instance held when it
+ * stopped) with the application context, when listeners are registered, and stops it with the context.
  */
 final class PublicationSchedulerLifecycle implements SmartLifecycle {
 
     private final ListenerDispatcher dispatcher;
-    private @Nullable PublicationScheduler scheduler;
+    private boolean running;
 
     PublicationSchedulerLifecycle(ListenerDispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -20,21 +18,22 @@ final class PublicationSchedulerLifecycle implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler == null && !dispatcher.listenerIds().isEmpty()) {
-            scheduler = PublicationScheduler.start(dispatcher);
+        if (!running && !dispatcher.listenerIds().isEmpty()) {
+            dispatcher.startScheduling();
+            running = true;
         }
     }
 
     @Override
     public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.close();
-            scheduler = null;
+        if (running) {
+            dispatcher.stopScheduling();
+            running = false;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null;
+        return running;
     }
 }

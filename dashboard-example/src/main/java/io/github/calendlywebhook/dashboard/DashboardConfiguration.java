@@ -1,16 +1,11 @@
 package io.github.calendlywebhook.dashboard;
 
-import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.delivery.DeliveryObserver;
 import io.github.calendlywebhook.core.delivery.Outcome;
-import io.github.calendlywebhook.core.metrics.DashboardMetrics;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
-import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
@@ -39,13 +34,13 @@ class DashboardConfiguration {
 
     @Bean
     PublicationRegistry calendlyWebhookPublicationRegistry(SchemaGate schema) {
-        return JdbcPublicationRegistry.create(schema.dataSource());
+        return PublicationRegistry.jdbc(schema.dataSource());
     }
 
     @Bean
-    JdbcEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings,
+    ProjectingEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings,
             ListenerDispatcher listeners) {
-        return JdbcEventStore.create(schema.dataSource(), settings.current().zone(), listeners.storeParticipant());
+        return listeners.jdbcEventStore(schema.dataSource(), settings.current().zone());
     }
 
     @Bean

@@ -6,9 +6,9 @@ import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.config.WebhookSettings;
 import io.github.calendlywebhook.core.keys.JdbcSigningKeyStore;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
-import io.github.calendlywebhook.core.store.LeadRecorder;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.signature.SignatureVerifier;
@@ -34,7 +34,7 @@ class StarterBeansTest {
     @Test
     void theContextHoldsASingleBeanOfEachTypeTheStarterProvides() {
         List<Class<?>> types = List.of(WebhookSettings.class, WebhookProcessor.class, SignatureVerifier.class,
-                EventStore.class, CounterSource.class, LeadRecorder.class, AuditLog.class, AuditRepository.class,
+                EventStore.class, ProjectingEventStore.class, ProjectingEventStore.class, AuditLog.class, AuditRepository.class,
                 DashboardMetrics.class, RevenueSettingsStore.class, SigningKeys.class, JdbcSigningKeyStore.class,
                 Clock.class);
 

@@ -2,7 +2,7 @@ package io.github.calendlywebhook.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.Payloads;
@@ -33,7 +33,7 @@ class WebhookPathTest {
         byte[] body = Payloads.created("path-1", "Ada Lovelace", Instant.now());
 
         HttpResponse<String> answer = client.send(client.request(PATH).header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY, new WebhookSigner("webhook-path-secret", Clock.systemUTC()).sign(body))
+                .header(SignatureVerifier.HEADER, new WebhookSigner("webhook-path-secret", Clock.systemUTC()).sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
 
         assertThat(answer.statusCode()).isEqualTo(200);

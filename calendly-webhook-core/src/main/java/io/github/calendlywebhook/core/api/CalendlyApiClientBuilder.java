@@ -123,12 +123,12 @@ public final class CalendlyApiClientBuilder {
     }
 
     /**
-     * Sets how the client waits between retries.
+     * Sets how the client waits between retries; tests record the waits instead.
      *
      * @param sleeper the sleeper
      * @return this builder
      */
-    public CalendlyApiClientBuilder sleeper(Sleeper sleeper) {
+    CalendlyApiClientBuilder sleeper(Sleeper sleeper) {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         return this;
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
  * requested waits instead of waiting.
  */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
 
     /**
      * Waits for the given duration.

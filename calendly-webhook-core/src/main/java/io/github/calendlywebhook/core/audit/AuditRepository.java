@@ -5,9 +5,42 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /** An audit log that can also be read: filtered pages, retention and counts for delivery health. */
 public interface AuditRepository extends AuditLog {
+
+    /**
+     * Returns an audit log that keeps the newest 10,000 entries in memory, forgetting the oldest once
+     * full, so a flood cannot exhaust memory.
+     *
+     * @return the audit log
+     */
+    static AuditRepository inMemory() {
+        return new InMemoryAuditLog();
+    }
+
+    /**
+     * Returns an audit log that keeps the newest entries in memory, forgetting the oldest once full.
+     *
+     * @param capacity how many entries are kept, at least 1
+     * @return the audit log
+     */
+    static AuditRepository inMemory(int capacity) {
+        return new InMemoryAuditLog(capacity);
+    }
+
+    /**
+     * Returns the audit log in the {@code calendly_audit} table of the shipped schema (H2 or PostgreSQL).
+     * Long texts are cut to their column size; entries recorded at the same time by several threads are
+     * inserted in one transaction.
+     *
+     * @param dataSource an H2 or PostgreSQL data source whose tables exist
+     * @return the audit log
+     */
+    static AuditRepository jdbc(DataSource dataSource) {
+        return JdbcAuditLog.create(dataSource);
+    }
 
     /**
      * Returns a page of matching entries, newest first.

@@ -14,16 +14,16 @@ import java.util.Objects;
  * An audit log that keeps the newest entries in memory, forgetting the oldest once full, so a flood
  * cannot exhaust memory.
  */
-public final class InMemoryAuditLog implements AuditRepository {
+final class InMemoryAuditLog implements AuditRepository {
 
     /** The capacity of {@link #InMemoryAuditLog()}. */
-    public static final int DEFAULT_CAPACITY = 10_000;
+    static final int DEFAULT_CAPACITY = 10_000;
 
     private final int capacity;
     private final ArrayDeque<AuditEntry> entries = new ArrayDeque<>();
 
     /** Creates a log keeping the newest {@value #DEFAULT_CAPACITY} entries. */
-    public InMemoryAuditLog() {
+    InMemoryAuditLog() {
         this(DEFAULT_CAPACITY);
     }
 
@@ -32,7 +32,7 @@ public final class InMemoryAuditLog implements AuditRepository {
      *
      * @param capacity how many entries are kept, at least 1
      */
-    public InMemoryAuditLog(int capacity) {
+    InMemoryAuditLog(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param outcomes deliveries within the window, by outcome; outcomes that did not occur are absent
  * @param storeFailing whether the last attempt to store an event failed and none was stored since
  */
-public record DeliveryActivity(Instant at, Duration window, @Nullable SeenDelivery lastDelivery,
+record DeliveryActivity(Instant at, Duration window, @Nullable SeenDelivery lastDelivery,
         @Nullable SeenDelivery lastAcknowledged, @Nullable SeenDelivery lastAccepted, Map<Outcome, Long> outcomes,
         boolean storeFailing) {
 
@@ -54,7 +54,7 @@ public record DeliveryActivity(Instant at, Duration window, @Nullable SeenDelive
      * @param window the window deliveries are counted in
      * @return the empty activity
      */
-    public static DeliveryActivity none(Instant at, Duration window) {
+    static DeliveryActivity none(Instant at, Duration window) {
         return new DeliveryActivity(at, window, null, null, null, Map.of(), false);
     }
 }

@@ -7,9 +7,10 @@ import java.time.Duration;
 /**
  * Where delivery health reads what the endpoint observed: this instance's
  * {@link DeliveryHealthTracker}, or the audit log, which every instance sharing a database writes.
+ * Reached through the factories of {@link DeliveryHealthCheck}.
  */
 @FunctionalInterface
-public interface DeliveryActivitySource {
+interface DeliveryActivitySource {
 
     /**
      * Returns the activity as of now.

@@ -67,7 +67,7 @@ public record DeliveryHealth(Status status, StoreStatus store, @Nullable SeenDel
      * @param store the store's state; {@link StoreStatus#FAILING} is taken from the activity when it says so
      * @return the health
      */
-    public static DeliveryHealth assess(DeliveryActivity activity, StoreStatus store) {
+    static DeliveryHealth assess(DeliveryActivity activity, StoreStatus store) {
         StoreStatus effective = activity.storeFailing() ? StoreStatus.FAILING : store;
         Map<String, Long> deliveries = new TreeMap<>();
         Map<String, Long> rejections = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.health;
 
+import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
@@ -40,7 +41,22 @@ public final class DeliveryHealthCheck {
      * @return the check
      */
     public static DeliveryHealthCheck of(DeliveryHealthTracker tracker, StoreProbe store) {
-        return new DeliveryHealthCheck(tracker, store, tracker.clock(), tracker.window(), null);
+        return new DeliveryHealthCheck(tracker::activity, store, tracker.clock(), tracker.window(), null);
+    }
+
+    /**
+     * Returns a check reading the audit log: deliveries of every instance that writes to it, surviving
+     * restarts. Rejections aggregated into one audit entry count with their occurrences.
+     *
+     * @param audit the audit log
+     * @param store the probe of the processor's store
+     * @param clock the clock that says what "now" is
+     * @param window how far back deliveries are counted, for example 24 hours
+     * @return the check
+     */
+    public static DeliveryHealthCheck ofAuditLog(AuditRepository audit, StoreProbe store, Clock clock,
+            Duration window) {
+        return of(DeliveryActivitySource.audit(audit, clock, window), store, clock, window);
     }
 
     /**
@@ -52,8 +68,7 @@ public final class DeliveryHealthCheck {
      * @param window the source's window, used when it cannot be read
      * @return the check
      */
-    public static DeliveryHealthCheck of(DeliveryActivitySource activity, StoreProbe store, Clock clock,
-            Duration window) {
+    static DeliveryHealthCheck of(DeliveryActivitySource activity, StoreProbe store, Clock clock, Duration window) {
         return new DeliveryHealthCheck(activity, store, clock, window, null);
     }
 

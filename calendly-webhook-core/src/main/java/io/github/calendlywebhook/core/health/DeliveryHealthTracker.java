@@ -20,11 +20,11 @@ import org.slf4j.LoggerFactory;
  * the last acknowledged and the last accepted one, the times of recent deliveries per outcome (at most
  * {@link #CAPACITY} per outcome, so a flood cannot grow it) and whether the store is failing.
  *
- * <p>Register it once with {@code WebhookProcessor.Builder#observer}; health indicators read its
- * {@link #activity()}, and an alerting {@code DeliveryHealthMonitor} built on it is told after every
+ * <p>Register it once with {@code WebhookProcessor.Builder#observer}; health indicators read it through
+ * {@link DeliveryHealthCheck#of(DeliveryHealthTracker, StoreProbe)}, and an alerting {@code DeliveryHealthMonitor} built on it is told after every
  * delivery through {@link #subscribe(Runnable)}. Observing is cheap and never throws.
  */
-public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryActivitySource {
+public final class DeliveryHealthTracker implements DeliveryObserver {
 
     /** The window {@link #activity()} counts deliveries in, unless another is given. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
@@ -116,8 +116,7 @@ public final class DeliveryHealthTracker implements DeliveryObserver, DeliveryAc
     }
 
     /** Returns the activity as of now, deliveries counted over the tracker's window. */
-    @Override
-    public synchronized DeliveryActivity activity() {
+    synchronized DeliveryActivity activity() {
         Instant now = clock.instant();
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         for (Outcome outcome : Outcome.values()) {

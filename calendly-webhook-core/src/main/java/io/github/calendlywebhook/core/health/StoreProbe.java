@@ -1,9 +1,9 @@
 package io.github.calendlywebhook.core.health;
 
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendingStore;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +42,7 @@ public interface StoreProbe {
     }
 
     /**
-     * Returns the probe that fits a store: the database probe for a {@link JdbcEventStore} on the data
+     * Returns the probe that fits a store: the database probe for the JDBC store on the data
      * source, no probe otherwise (the delivery outcomes still report a failing store).
      *
      * @param store the store the processor writes to
@@ -50,6 +50,6 @@ public interface StoreProbe {
      * @return the probe
      */
     static StoreProbe of(EventStore store, @Nullable DataSource dataSource) {
-        return store instanceof JdbcEventStore && dataSource != null ? jdbc(dataSource) : none();
+        return store instanceof JdbcAppendingStore && dataSource != null ? jdbc(dataSource) : none();
     }
 }

@@ -1,6 +1,5 @@
 /**
- * Delivery health, one model for every renderer: what the endpoint observed ({@link
- * io.github.calendlywebhook.core.health.DeliveryActivity}, from the in-memory
+ * Delivery health, one model for every renderer: what the endpoint observed (from the in-memory
  * {@link io.github.calendlywebhook.core.health.DeliveryHealthTracker} or from the audit log) and whether
  * the store can make events durable ({@link io.github.calendlywebhook.core.health.StoreProbe}), assessed
  * into a {@link io.github.calendlywebhook.core.health.DeliveryHealth}: UP, DEGRADED or DOWN, with the last

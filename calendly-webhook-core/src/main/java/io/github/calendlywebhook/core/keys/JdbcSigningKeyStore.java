@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.keys;
 
 import io.github.calendlywebhook.core.keys.StoredSigningKey.Role;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,7 +114,7 @@ public final class JdbcSigningKeyStore {
             try (PreparedStatement demote = connection.prepareStatement("UPDATE calendly_signing_key SET"
                     + " key_role = 'previous', subscription_uris = ?, expires_at = ? WHERE key_role = 'current'")) {
                 demote.setString(1, KeyTable.join(stillUsingOld));
-                KeyTable.setInstant(demote, 2, expires);
+                JdbcValues.setInstant(demote, 2, expires);
                 demoted = demote.executeUpdate();
             }
             if (demoted == 0) {
@@ -156,7 +157,7 @@ public final class JdbcSigningKeyStore {
             try (PreparedStatement update = connection.prepareStatement("UPDATE calendly_signing_key SET"
                     + " expires_at = ?, subscription_uris = '' WHERE id = ? AND key_role = 'previous'"
                     + " AND expires_at IS NULL")) {
-                KeyTable.setInstant(update, 1, expiresAt);
+                JdbcValues.setInstant(update, 1, expiresAt);
                 update.setLong(2, id);
                 return update.executeUpdate();
             }
@@ -173,7 +174,7 @@ public final class JdbcSigningKeyStore {
         return table.read("delete expired signing keys", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM calendly_signing_key WHERE key_role = 'previous' AND expires_at <= ?")) {
-                KeyTable.setInstant(delete, 1, now);
+                JdbcValues.setInstant(delete, 1, now);
                 return delete.executeUpdate();
             }
         });
@@ -188,7 +189,7 @@ public final class JdbcSigningKeyStore {
                 String stored = rows.getString("signing_key");
                 keys.add(new StoredSigningKey(rows.getLong("id"), decrypt ? reveal(stored) : stored,
                         Role.CURRENT.column().equals(rows.getString("key_role")) ? Role.CURRENT : Role.PREVIOUS,
-                        KeyTable.split(rows.getString("subscription_uris")), KeyTable.instant(rows, "expires_at")));
+                        KeyTable.split(rows.getString("subscription_uris")), JdbcValues.instant(rows, "expires_at")));
             }
         }
         return keys;
@@ -201,8 +202,8 @@ public final class JdbcSigningKeyStore {
             insert.setString(1, key == null || cipher == null ? key : cipher.encrypt(key));
             insert.setString(2, role.column());
             insert.setString(3, KeyTable.join(uris));
-            KeyTable.setInstant(insert, 4, expires);
-            KeyTable.setInstant(insert, 5, now);
+            JdbcValues.setInstant(insert, 4, expires);
+            JdbcValues.setInstant(insert, 5, now);
             insert.executeUpdate();
         }
     }

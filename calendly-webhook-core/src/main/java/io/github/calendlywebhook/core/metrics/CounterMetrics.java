@@ -4,7 +4,7 @@ import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RecentBooking;
 import io.github.calendlywebhook.core.store.DateRange;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.BucketCounters;
 import io.github.calendlywebhook.core.store.Counters;
 import java.math.BigDecimal;
@@ -22,16 +22,16 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** {@link DashboardMetrics} over a {@link CounterSource}: sums buckets, prices active bookings at read time. */
+/** {@link DashboardMetrics} over a store's counters: sums buckets, prices active bookings at read time. */
 final class CounterMetrics implements DashboardMetrics {
 
     static final int MAX_SERIES_DAYS = 3660;
 
-    private final CounterSource source;
+    private final ProjectingEventStore source;
     private final RevenueSettingsStore settings;
     private final Clock clock;
 
-    CounterMetrics(CounterSource source, RevenueSettingsStore settings, Clock clock) {
+    CounterMetrics(ProjectingEventStore source, RevenueSettingsStore settings, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,7 +76,7 @@ final class CounterMetrics implements DashboardMetrics {
         Map<String, String> names = source.eventTypeNames();
         List<EventTypeBreakdown> result = new ArrayList<>();
         byType(period.range(today()), includeTest).forEach((key, c) -> {
-            if (!CounterSource.LEADS_KEY.equals(key) && !c.isZero()) {
+            if (!ProjectingEventStore.LEADS_KEY.equals(key) && !c.isZero()) {
                 result.add(new EventTypeBreakdown(key, names.get(key), c.activeBookings(), c.newBookings(),
                         c.cancellations(), c.reschedules(), c.noShows(), rounded(revenueOf(key, c, values), values),
                         values.valueFor(key)));

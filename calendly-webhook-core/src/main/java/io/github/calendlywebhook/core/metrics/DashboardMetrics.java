@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.metrics;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
 import io.github.calendlywebhook.core.store.RecentBooking;
 import io.github.calendlywebhook.core.store.DateRange;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -105,7 +105,7 @@ public interface DashboardMetrics {
      * @param clock the clock that decides "today"
      * @return the metrics
      */
-    static DashboardMetrics create(CounterSource source, RevenueSettingsStore settings, Clock clock) {
+    static DashboardMetrics create(ProjectingEventStore source, RevenueSettingsStore settings, Clock clock) {
         return new CounterMetrics(source, settings, clock);
     }
 }

@@ -8,7 +8,7 @@
  * over booked appointments of the successful payment, else the value of the event type, else the
  * default value ({@link io.github.calendlywebhook.core.store.RevenueSettings}), priced at read time;
  * the <em>booking rate</em> is new bookings divided by leads (routing form submissions plus
- * {@link io.github.calendlywebhook.core.store.LeadRecorder recorded leads}), unavailable with a
+ * {@link io.github.calendlywebhook.core.store.ProjectingEventStore#recordLead recorded leads}), unavailable with a
  * reason when there are none. Each event counts on the day it happened (the envelope time, else the
  * resource's own time, else the receive time) in the store's time zone. Test deliveries are kept out
  * unless a query includes them.

@@ -102,7 +102,7 @@ final class DeliveryReporter {
     }
 
     long listenerFailures() {
-        return own == null ? 0 : own.dispatcher().stats().failed();
+        return own == null ? 0 : own.dispatcher().failedAttempts();
     }
 
     long observerFailures() {

@@ -1,19 +1,17 @@
 package io.github.calendlywebhook.core.pipeline;
 
 import io.github.calendlywebhook.core.event.CalendlyEventListener;
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerDispatcherBuilder;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
-import io.github.calendlywebhook.core.publication.PublicationScheduler;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The listeners added to a {@link WebhookProcessor.Builder}: delivered at least once by a dispatcher of
- * their own on an {@link InMemoryPublicationRegistry}, so they are retried while the process runs. Its
+ * their own on an {@link PublicationRegistry#inMemory() in-memory registry}, so they are retried while the process runs. Its
  * scheduler starts with the first publication left incomplete: listeners that never throw start no thread.
  */
 final class OwnListeners implements AutoCloseable {
@@ -21,10 +19,9 @@ final class OwnListeners implements AutoCloseable {
     private final ListenerDispatcher dispatcher;
     private volatile boolean scheduled;
     private boolean closed;
-    private @Nullable PublicationScheduler scheduler;
 
     OwnListeners(Map<String, CalendlyEventListener> listeners, ListenerSettings settings, Clock clock) {
-        ListenerDispatcherBuilder builder = ListenerDispatcher.builder(new InMemoryPublicationRegistry(), settings)
+        ListenerDispatcherBuilder builder = ListenerDispatcher.builder(PublicationRegistry.inMemory(), settings)
                 .clock(clock);
         listeners.forEach(builder::listener);
         this.dispatcher = builder.build();
@@ -60,7 +57,7 @@ final class OwnListeners implements AutoCloseable {
         }
         synchronized (this) {
             if (!scheduled && !closed) {
-                scheduler = PublicationScheduler.startWithoutResubmit(dispatcher);
+                dispatcher.startRetrying();
                 scheduled = true;
             }
         }
@@ -69,9 +66,6 @@ final class OwnListeners implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        if (scheduler != null) {
-            scheduler.close();
-        }
         dispatcher.close();
     }
 }

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.core.pipeline;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
 import io.github.calendlywebhook.core.signature.SignatureVerificationException;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.SigningKeys;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +20,9 @@ final class SignatureCheck {
 
     /** Returns {@code null} when the body is signed correctly, otherwise a message safe to send back. */
     @Nullable String failure(WebhookRequest request, byte[] body, Delivery delivery) {
-        List<String> values = request.headers(SignatureHeaders.CALENDLY);
+        List<String> values = request.headers(SignatureVerifier.HEADER);
         if (values.isEmpty()) {
-            values = request.headers(SignatureHeaders.LEGACY);
+            values = request.headers(SignatureVerifier.LEGACY_HEADER);
         }
         String header = values.isEmpty() ? null : values.get(0);
         delivery.signatureHeader = header;

@@ -8,7 +8,7 @@ import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.ip.ClientAddressResolver;
 import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.core.ip.IpAllowlist;
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -281,7 +281,7 @@ public final class WebhookProcessor implements AutoCloseable {
         /**
          * Adds a listener, called at least once after each newly stored event: a call that throws is
          * retried with back-off ({@link #listenerSettings}) until it returns or is parked. The listeners
-         * get a dispatcher of their own on an {@link InMemoryPublicationRegistry}, so they are retried
+         * get a dispatcher of their own on an {@link PublicationRegistry#inMemory() in-memory registry}, so they are retried
          * while the process runs, not after a restart; for that, register them on a dispatcher with a
          * durable registry instead and set it with {@link #dispatcher}.
          *

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * restart. The default with the in-memory event store, which forgets its events the same way. Every
  * operation holds one lock.
  */
-public final class InMemoryPublicationRegistry implements PublicationRegistry {
+final class InMemoryPublicationRegistry implements PublicationRegistry {
 
     private static final Comparator<Row> DUE_ORDER = Comparator.comparing((Row row) -> row.nextAttemptAt)
             .thenComparing(row -> row.createdAt).thenComparing(row -> row.id);

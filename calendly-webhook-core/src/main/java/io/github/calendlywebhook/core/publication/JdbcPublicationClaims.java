@@ -2,6 +2,7 @@ package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,7 +140,7 @@ final class JdbcPublicationClaims {
         PublicationClaim claim = new PublicationClaim(row.getObject("id", UUID.class), row.getLong("version"));
         String listenerId = row.getString("listener_id");
         int attempt = row.getInt("attempts");
-        Instant createdAt = Objects.requireNonNull(JdbcSupport.instant(row, "created_at"));
+        Instant createdAt = Objects.requireNonNull(JdbcValues.instant(row, "created_at"));
         byte[] body = row.getBytes("body");
         if (body == null) {
             return new Claimed(claim, listenerId, attempt, createdAt, null,

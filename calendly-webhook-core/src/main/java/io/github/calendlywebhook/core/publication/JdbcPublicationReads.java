@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.publication;
 
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,9 +67,9 @@ final class JdbcPublicationReads {
         String message = row.getString("last_error_message");
         return new Publication(row.getObject("id", UUID.class), row.getString("event_key"), row.getString("event_name"),
                 row.getString("listener_id"), status, row.getInt("attempts"),
-                Objects.requireNonNull(JdbcSupport.instant(row, "created_at")),
-                status == PublicationStatus.PARKED ? null : JdbcSupport.instant(row, "next_attempt_at"),
-                JdbcSupport.instant(row, "last_attempt_at"),
+                Objects.requireNonNull(JdbcValues.instant(row, "created_at")),
+                status == PublicationStatus.PARKED ? null : JdbcValues.instant(row, "next_attempt_at"),
+                JdbcValues.instant(row, "last_attempt_at"),
                 errorType == null ? null : new PublicationError(errorType, message == null ? "" : message));
     }
 }

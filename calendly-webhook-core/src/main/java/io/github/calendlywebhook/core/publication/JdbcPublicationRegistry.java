@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * from {@code db/calendly/<database>/V2__calendly_publication.sql} (Flyway) or
  * {@code JdbcSchema.create(dataSource)}. Failures throw {@code StoreUnavailableException}.
  */
-public final class JdbcPublicationRegistry implements PublicationRegistry {
+final class JdbcPublicationRegistry implements PublicationRegistry {
 
     private static final String INSERT = "INSERT INTO calendly_publication (id, event_key, listener_id, state,"
             + " attempts, version, created_at, next_attempt_at, lease_owner, lease_until) VALUES (?, ?, ?, 'PENDING', 1, "
@@ -50,7 +50,7 @@ public final class JdbcPublicationRegistry implements PublicationRegistry {
      * @param dataSource the H2 or PostgreSQL data source whose tables exist
      * @return the registry; the database is first contacted on first use
      */
-    public static JdbcPublicationRegistry create(DataSource dataSource) {
+    static JdbcPublicationRegistry create(DataSource dataSource) {
         return new JdbcPublicationRegistry(Objects.requireNonNull(dataSource, "dataSource"));
     }
 

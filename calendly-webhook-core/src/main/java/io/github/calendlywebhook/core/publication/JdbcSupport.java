@@ -1,37 +1,29 @@
 package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.store.StoreUnavailableException;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JDBC plumbing of the publication registry: short transactions, instants as UTC timestamps cut to
- * microseconds (what PostgreSQL keeps), and failures as {@link StoreUnavailableException} naming no URL,
- * user or password.
+ * The JDBC plumbing of the publication registry, on the stores' shared {@link JdbcTransactions}: short
+ * transactions, instants as UTC timestamps cut to microseconds (what PostgreSQL keeps), and failures as
+ * {@link StoreUnavailableException} naming no URL, user or password.
  */
 final class JdbcSupport {
 
-    /** A unit of work on a connection. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private final DataSource dataSource;
+    private final JdbcTransactions transactions;
     private volatile @Nullable Boolean postgres;
 
     JdbcSupport(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.transactions = new JdbcTransactions(dataSource);
     }
 
     /** Work on a connection the caller holds. */
@@ -40,23 +32,12 @@ final class JdbcSupport {
         T run() throws SQLException;
     }
 
-    <T> T inTransaction(String what, Work<T> work) {
-        return withConnection(what, connection -> inTransaction(connection, () -> work.run(connection)));
+    <T> T inTransaction(String what, JdbcTransactions.Work<T> work) {
+        return transactions.inTransactionOnce(what, work);
     }
 
     static <T> T inTransaction(Connection connection, Step<T> step) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            T result = step.run();
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            rollback(connection, e);
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
+        return JdbcTransactions.runOnce(connection, held -> step.run());
     }
 
     static <T> T autoCommitting(Connection connection, Step<T> step) throws SQLException {
@@ -69,12 +50,8 @@ final class JdbcSupport {
         }
     }
 
-    <T> T withConnection(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw unavailable(what, e);
-        }
+    <T> T withConnection(String what, JdbcTransactions.Work<T> work) {
+        return transactions.withConnection(what, work);
     }
 
     /** Returns whether the database is PostgreSQL (otherwise H2), detected on first use. */
@@ -88,32 +65,10 @@ final class JdbcSupport {
     }
 
     static void setInstant(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {
-        if (instant == null) {
-            statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setObject(index, OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
-        }
-    }
-
-    static @Nullable Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+        JdbcValues.setInstant(statement, index, instant == null ? null : micros(instant));
     }
 
     static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static void rollback(Connection connection, Exception e) {
-        try {
-            connection.rollback();
-        } catch (SQLException suppressed) {
-            e.addSuppressed(suppressed);
-        }
-    }
-
-    private static StoreUnavailableException unavailable(String what, SQLException e) {
-        return new StoreUnavailableException(what + " (SQL state " + e.getSQLState() + ", error " + e.getErrorCode()
-                + ")", e);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@link ListenerContext} parameter (a framework's {@code @EventListener} method): read
  * {@link #current()} inside the listener to learn the attempt and the event's stable id.
  */
-public final class ListenerCalls {
+final class ListenerCalls {
 
     private static final ThreadLocal<ListenerContext> CURRENT = new ThreadLocal<>();
 
@@ -20,7 +20,7 @@ public final class ListenerCalls {
      *
      * @return the context, or empty outside a call made by a {@link ListenerDispatcher}
      */
-    public static Optional<ListenerContext> current() {
+    static Optional<ListenerContext> current() {
         return Optional.ofNullable(CURRENT.get());
     }
 

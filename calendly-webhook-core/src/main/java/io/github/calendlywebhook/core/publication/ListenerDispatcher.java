@@ -1,19 +1,24 @@
 package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.event.CalendlyEventListener;
+import io.github.calendlywebhook.core.event.ListenerContext;
 import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendingStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +26,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Delivers stored events to listeners at least once, through a {@link PublicationRegistry}.
  *
- * <p>Wiring: build the dispatcher on a registry with its listeners, each under a stable id; with
- * {@link JdbcPublicationRegistry}, create the {@code JdbcEventStore} with {@link #storeParticipant()} so
- * that the publications are written in each event's transaction; hand both to the
- * {@code WebhookProcessor} builder ({@code store(...)}, {@code dispatcher(...)}), which calls
- * {@link #published(CalendlyEvent)} after each newly stored event; start a
- * {@link PublicationScheduler} for the retries. Tests drive {@link #runDue()} and
- * {@link #renewLeases()} themselves with a manual {@link Clock}.
+ * <p>Wiring: build the dispatcher on a registry with its listeners, each under a stable id; create a
+ * JDBC event store with {@link #jdbcEventStore(DataSource)}, so that with
+ * {@link PublicationRegistry#jdbc} the publications are written in each event's transaction; hand both
+ * to the {@code WebhookProcessor} builder ({@code store(...)}, {@code dispatcher(...)}), which calls
+ * {@link #published(CalendlyEvent)} after each newly stored event; {@link #startScheduling()} for the
+ * retries. Tests drive {@link #runDue()} and {@link #renewLeases()} themselves with a manual
+ * {@link Clock}.
  *
  * <p>The admin panel and the health model call {@link #counts()}, {@link #list}, {@link #retry(UUID)}
- * and {@link #retryAllParked()}; {@link #stats()} gives this instance's activity. Thread-safe.
+ * and {@link #retryAllParked()}; {@link ListenerMetrics} reports this instance's activity. Thread-safe.
  */
 public final class ListenerDispatcher implements AutoCloseable {
 
@@ -45,6 +50,7 @@ public final class ListenerDispatcher implements AutoCloseable {
     private final @Nullable JdbcAppendParticipant participant;
     private final @Nullable Executor executor;
     private final @Nullable ExecutorService ownedExecutor;
+    private @Nullable PublicationScheduler scheduler;
 
     ListenerDispatcher(ListenerDispatcherBuilder b) {
         this.registry = b.registry;
@@ -80,6 +86,40 @@ public final class ListenerDispatcher implements AutoCloseable {
     }
 
     /**
+     * Returns the context of the listener call running on the current thread, for listeners that cannot
+     * take a {@link ListenerContext} parameter (a framework's {@code @EventListener} method).
+     *
+     * @return the context, or empty outside a call made by a dispatcher
+     */
+    public static Optional<ListenerContext> currentCall() {
+        return ListenerCalls.current();
+    }
+
+    /**
+     * Returns {@link #jdbcEventStore(DataSource, ZoneId)} counting UTC days.
+     *
+     * @param dataSource the H2 or PostgreSQL data source whose tables exist
+     * @return the store
+     */
+    public ProjectingEventStore jdbcEventStore(DataSource dataSource) {
+        return jdbcEventStore(dataSource, ZoneOffset.UTC);
+    }
+
+    /**
+     * Returns the JDBC event store on a data source. When this dispatcher's registry is written by the
+     * store ({@link PublicationRegistry#jdbc}), each append writes the new event's publications in its
+     * own transaction; otherwise the store is a plain one and the dispatcher creates them after the append.
+     *
+     * @param dataSource the H2 or PostgreSQL data source whose tables exist
+     * @param zone the time zone the dashboard counters bucket days in
+     * @return the store
+     */
+    public ProjectingEventStore jdbcEventStore(DataSource dataSource, ZoneId zone) {
+        return participant == null ? ProjectingEventStore.jdbc(dataSource, zone)
+                : ProjectingEventStore.jdbc(dataSource, zone, participant);
+    }
+
+    /**
      * Returns the participant to create the {@code JdbcEventStore} with, so that each append
      * transaction writes one publication per listener for each new event.
      *
@@ -89,7 +129,7 @@ public final class ListenerDispatcher implements AutoCloseable {
     public JdbcAppendParticipant storeParticipant() {
         if (participant == null) {
             throw new IllegalStateException("the " + registry.getClass().getSimpleName()
-                    + " is not written by the event store; use JdbcPublicationRegistry for that");
+                    + " is not written by the event store; use PublicationRegistry.jdbc(dataSource) for that");
         }
         return participant;
     }
@@ -102,9 +142,9 @@ public final class ListenerDispatcher implements AutoCloseable {
      * @throws IllegalStateException when the registry is written by the store and this store does not
      */
     public void requireStore(EventStore store) {
-        if (participant != null && !(store instanceof JdbcEventStore jdbc && jdbc.appendParticipant() == participant)) {
-            throw new IllegalStateException("calendly.webhook.listeners: the JdbcPublicationRegistry needs the event "
-                    + "store created with JdbcEventStore.create(dataSource, zone, dispatcher.storeParticipant())");
+        if (participant != null && !(store instanceof JdbcAppendingStore jdbc && jdbc.appendParticipant() == participant)) {
+            throw new IllegalStateException("calendly.webhook.listeners: the JDBC publication registry needs the event "
+                    + "store created with dispatcher.jdbcEventStore(dataSource)");
         }
     }
 
@@ -229,7 +269,12 @@ public final class ListenerDispatcher implements AutoCloseable {
     }
 
     /** Returns what this instance's listeners did since the dispatcher was built. */
-    public ListenerStats stats() {
+    /** Returns how many listener calls have thrown since this dispatcher was built. */
+    public long failedAttempts() {
+        return runner.stats().failed();
+    }
+
+    ListenerStats stats() {
         return runner.stats();
     }
 
@@ -253,9 +298,46 @@ public final class ListenerDispatcher implements AutoCloseable {
         return clock;
     }
 
-    /** Stops the executor this dispatcher created for {@link ListenerMode#ASYNC}; running listeners finish. */
+    /**
+     * Starts the retries on two daemon threads unless they run: resubmits what this instance held when it
+     * stopped, then {@link #runDue()} every poll interval and {@link #renewLeases()} every third of a lease.
+     */
+    public synchronized void startScheduling() {
+        if (scheduler == null) {
+            scheduler = PublicationScheduler.start(this);
+        }
+    }
+
+    /**
+     * Starts the retries like {@link #startScheduling()} but resubmits nothing: for a registry that began
+     * empty with this dispatcher (in memory) and may already be running first attempts, which a resubmit
+     * would start a second time.
+     */
+    public synchronized void startRetrying() {
+        if (scheduler == null) {
+            scheduler = PublicationScheduler.startWithoutResubmit(this);
+        }
+    }
+
+    /** Stops the retries; a running step finishes within a grace period or is interrupted. */
+    public void stopScheduling() {
+        PublicationScheduler running;
+        synchronized (this) {
+            running = scheduler;
+            scheduler = null;
+        }
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /**
+     * Stops the retries and the executor this dispatcher created for {@link ListenerMode#ASYNC}; running
+     * listeners finish.
+     */
     @Override
     public void close() {
+        stopScheduling();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }

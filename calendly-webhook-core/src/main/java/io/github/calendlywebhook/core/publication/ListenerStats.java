@@ -9,5 +9,5 @@ package io.github.calendlywebhook.core.publication;
  * @param retried calls that were a retry (attempt above 1)
  * @param parked publications this instance parked
  */
-public record ListenerStats(long attempts, long completed, long failed, long retried, long parked) {
+record ListenerStats(long attempts, long completed, long failed, long retried, long parked) {
 }

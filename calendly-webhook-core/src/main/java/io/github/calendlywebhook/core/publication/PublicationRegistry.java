@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,31 @@ import org.jspecify.annotations.Nullable;
  * model. Every write that finishes or renews an attempt takes the {@link PublicationClaim} of that
  * attempt and does nothing (returning {@code false}) when the claim is no longer current. Implementations
  * are thread-safe and may be shared by several dispatchers (instances) through a common database;
- * {@code PublicationRegistryComplianceTest} in core's test-jar checks one.
+ * {@code PublicationRegistryComplianceTest} in the test kit checks one.
  */
 public interface PublicationRegistry {
+
+    /**
+     * Returns a registry that keeps the publications in memory, lost with the process: listeners are
+     * retried while it runs, not after a restart. The default with the in-memory event store.
+     *
+     * @return the registry
+     */
+    static PublicationRegistry inMemory() {
+        return new InMemoryPublicationRegistry();
+    }
+
+    /**
+     * Returns a registry in table {@code calendly_publication} of an H2 or PostgreSQL database, beside the
+     * events of the JDBC event store, which writes the publications in each append transaction (create the
+     * store with {@link ListenerDispatcher#jdbcEventStore}). Several instances may share the table.
+     *
+     * @param dataSource the data source of the event store, whose tables exist
+     * @return the registry; the database is first contacted on first use
+     */
+    static PublicationRegistry jdbc(DataSource dataSource) {
+        return JdbcPublicationRegistry.create(dataSource);
+    }
 
     /**
      * Returns the participant that writes the publications inside a {@code JdbcEventStore}'s append

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * of a lease, on two daemon threads. A failing step (the database is down) is logged and tried again at
  * the next tick. All behaviour lives in the dispatcher, tested without this class.
  */
-public final class PublicationScheduler implements AutoCloseable {
+final class PublicationScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PublicationScheduler.class);
 
@@ -38,7 +38,7 @@ public final class PublicationScheduler implements AutoCloseable {
      * @param dispatcher the dispatcher to drive
      * @return the running scheduler; close it on shutdown
      */
-    public static PublicationScheduler start(ListenerDispatcher dispatcher) {
+    static PublicationScheduler start(ListenerDispatcher dispatcher) {
         return start(dispatcher, true);
     }
 
@@ -49,7 +49,7 @@ public final class PublicationScheduler implements AutoCloseable {
      * @param dispatcher the dispatcher to drive
      * @return the running scheduler; close it on shutdown
      */
-    public static PublicationScheduler startWithoutResubmit(ListenerDispatcher dispatcher) {
+    static PublicationScheduler startWithoutResubmit(ListenerDispatcher dispatcher) {
         return start(dispatcher, false);
     }
 

@@ -10,8 +10,8 @@
  * publication is run only by the instance holding its lease.
  *
  * <p>{@link io.github.calendlywebhook.core.publication.PublicationRegistry} is the SPI, with
- * {@link io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry} and
- * {@link io.github.calendlywebhook.core.publication.JdbcPublicationRegistry} (H2 and PostgreSQL, table
+ * implementations in memory ({@code PublicationRegistry.inMemory()}) and in H2 or PostgreSQL
+ * ({@code PublicationRegistry.jdbc(dataSource)}, table
  * {@code calendly_publication} from {@code db/calendly/<database>/V2__calendly_publication.sql}).
  */
 @NullMarked

@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignatureVerifier {
 
+    /** The header Calendly sends: {@code t=<unix seconds>,v1=<hex HMAC-SHA256>}. */
+    public static final String HEADER = "Calendly-Webhook-Signature";
+
+    /** The header name used by the setup guide; accepted with the same value format. */
+    public static final String LEGACY_HEADER = "X-Calendly-Signature";
+
     /** Calendly's own tolerance, three minutes: the builder's default. */
     public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(3);
 

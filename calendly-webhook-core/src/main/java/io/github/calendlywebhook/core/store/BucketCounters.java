@@ -7,7 +7,7 @@ import java.util.Objects;
  * The counters of one day and event type.
  *
  * @param day the day in the store's time zone
- * @param eventTypeKey the event type key, or {@link CounterSource#LEADS_KEY} for leads
+ * @param eventTypeKey the event type key, or {@link ProjectingEventStore#LEADS_KEY} for leads
  * @param counters the counters
  */
 public record BucketCounters(LocalDate day, String eventTypeKey, Counters counters) {

@@ -4,6 +4,8 @@ import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.EventTypeRef;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,9 +124,9 @@ final class JdbcAppendBatch {
             return false;
         }
         insert.setString(1, key);
-        insert.setString(2, Jdbc.clip(event.event().name(), 255));
+        insert.setString(2, JdbcValues.clip(event.event().name(), 255));
         insert.setString(3, event.source().name());
-        Jdbc.setInstant(insert, 4, event.receivedAt());
+        JdbcValues.setInstant(insert, 4, event.receivedAt());
         insert.setBytes(5, event.body());
         try {
             return insert.executeUpdate() == 1;

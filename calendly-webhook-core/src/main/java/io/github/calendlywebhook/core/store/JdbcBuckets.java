@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -96,7 +98,7 @@ final class JdbcBuckets {
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             int next = bindCounters(statement, 1, delta);
             if (name != null) {
-                statement.setString(next++, Jdbc.clip(name, 512));
+                statement.setString(next++, JdbcValues.clip(name, 512));
             }
             for (Object part : key) {
                 statement.setObject(next++, part);
@@ -130,7 +132,7 @@ final class JdbcBuckets {
                 statement.setObject(next++, part);
             }
             if (named) {
-                statement.setString(next++, Jdbc.clip(name, 512));
+                statement.setString(next++, JdbcValues.clip(name, 512));
             }
             bindCounters(statement, next, delta);
             statement.executeUpdate();

@@ -1,7 +1,10 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.GroupCommit;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.store.internal.JdbcAppendingStore;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * connection for its appends, however many requests arrive at once. The tables come from the shipped
  * schema scripts (see {@link JdbcSchema}).
  */
-public final class JdbcEventStore implements ProjectingEventStore {
+final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
 
     /** The most concurrent appends one transaction takes. */
     private static final int MAX_BATCH = 64;
@@ -60,7 +63,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
      * @param zone the time zone whose days the dashboard counts in
      * @return the store; the database is first contacted on first use
      */
-    public static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
+    static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
         return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
                 null);
     }
@@ -74,12 +77,12 @@ public final class JdbcEventStore implements ProjectingEventStore {
      * @param participant writes its rows in each append transaction, for the newly stored events
      * @return the store; the database is first contacted on first use
      */
-    public static JdbcEventStore create(DataSource dataSource, ZoneId zone, JdbcAppendParticipant participant) {
+    static JdbcEventStore create(DataSource dataSource, ZoneId zone, JdbcAppendParticipant participant) {
         return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
                 Objects.requireNonNull(participant, "participant"));
     }
 
-    /** Returns the participant writing in this store's append transactions, or {@code null} when none. */
+    @Override
     public @Nullable JdbcAppendParticipant appendParticipant() {
         return participant;
     }
@@ -90,7 +93,7 @@ public final class JdbcEventStore implements ProjectingEventStore {
      * @param dataSource an H2 or PostgreSQL data source whose tables exist
      * @return the store
      */
-    public static JdbcEventStore create(DataSource dataSource) {
+    static JdbcEventStore create(DataSource dataSource) {
         return create(dataSource, ZoneOffset.UTC);
     }
 

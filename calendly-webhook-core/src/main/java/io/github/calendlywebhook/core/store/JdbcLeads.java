@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +21,7 @@ final class JdbcLeads {
                 + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (lead_id) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, StoreKeys.fit(lead.leadId()));
-            Jdbc.setInstant(insert, 2, lead.occurredAt());
+            JdbcValues.setInstant(insert, 2, lead.occurredAt());
             insert.setBoolean(3, lead.test());
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -36,7 +38,7 @@ final class JdbcLeads {
                 "SELECT lead_id, occurred_at, test FROM calendly_lead ORDER BY lead_id");
                 ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                leads.add(new RecordedLead(rows.getString(1), java.util.Objects.requireNonNull(Jdbc.instant(rows, 2)),
+                leads.add(new RecordedLead(rows.getString(1), java.util.Objects.requireNonNull(JdbcValues.instant(rows, 2)),
                         rows.getBoolean(3)));
             }
         }

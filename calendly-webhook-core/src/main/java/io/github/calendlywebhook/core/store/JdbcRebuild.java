@@ -2,6 +2,7 @@ package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +46,7 @@ final class JdbcRebuild {
                 while (rows.next()) {
                     byte[] body = rows.getBytes(4);
                     state.apply(new StoredEvent(rows.getString(1), decoder.apply(body), body,
-                            Objects.requireNonNull(Jdbc.instant(rows, 3)), EventSource.valueOf(rows.getString(2))));
+                            Objects.requireNonNull(JdbcValues.instant(rows, 3)), EventSource.valueOf(rows.getString(2))));
                 }
             }
         }
@@ -103,7 +104,7 @@ final class JdbcRebuild {
             for (Map.Entry<BucketKey.TotalKey, Counters> bucket : state.totalBuckets().entrySet()) {
                 insert.setString(1, bucket.getKey().eventTypeKey());
                 insert.setBoolean(2, bucket.getKey().test());
-                insert.setString(3, Jdbc.clip(names.get(bucket.getKey().eventTypeKey()), 512));
+                insert.setString(3, JdbcValues.clip(names.get(bucket.getKey().eventTypeKey()), 512));
                 JdbcBuckets.bindCounters(insert, 4, bucket.getValue());
                 insert.addBatch();
             }

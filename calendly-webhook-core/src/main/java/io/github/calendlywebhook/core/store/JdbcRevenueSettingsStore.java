@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ import javax.sql.DataSource;
  * tables, so an admin panel's changes survive restarts and every instance sharing the database sees
  * them on its next read.
  */
-public final class JdbcRevenueSettingsStore implements RevenueSettingsStore {
+final class JdbcRevenueSettingsStore implements RevenueSettingsStore {
 
     private final JdbcTransactions transactions;
     private final RevenueSettings defaults;
@@ -34,7 +35,7 @@ public final class JdbcRevenueSettingsStore implements RevenueSettingsStore {
      * @param defaults the settings returned until the first save
      * @return the store
      */
-    public static JdbcRevenueSettingsStore create(DataSource dataSource, RevenueSettings defaults) {
+    static JdbcRevenueSettingsStore create(DataSource dataSource, RevenueSettings defaults) {
         return new JdbcRevenueSettingsStore(Objects.requireNonNull(dataSource, "dataSource"),
                 Objects.requireNonNull(defaults, "defaults"));
     }

@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +36,8 @@ final class JdbcStateRows {
     static InviteeState invitee(ResultSet row) throws SQLException {
         return new InviteeState(row.getString(1), row.getBoolean(2), row.getBoolean(3), row.getBoolean(4),
                 row.getBoolean(5), row.getObject(6, LocalDate.class), row.getString(7), row.getString(8),
-                row.getBigDecimal(9), row.getBoolean(10), row.getString(11), row.getString(12), Jdbc.instant(row, 13),
-                Jdbc.instant(row, 14));
+                row.getBigDecimal(9), row.getBoolean(10), row.getString(11), row.getString(12), JdbcValues.instant(row, 13),
+                JdbcValues.instant(row, 14));
     }
 
     /** Writes the states of rows this transaction has locked, in one batch of updates. */
@@ -92,13 +94,13 @@ final class JdbcStateRows {
         statement.setBoolean(first + 3, state.noShow());
         statement.setObject(first + 4, state.bookingDay());
         statement.setString(first + 5, state.eventTypeKey());
-        statement.setString(first + 6, Jdbc.clip(state.eventTypeName(), 512));
+        statement.setString(first + 6, JdbcValues.clip(state.eventTypeName(), 512));
         statement.setBigDecimal(first + 7, state.paidAmount());
         statement.setBoolean(first + 8, state.test());
-        statement.setString(first + 9, Jdbc.clip(state.name(), 512));
-        statement.setString(first + 10, Jdbc.clip(state.email(), 512));
-        Jdbc.setInstant(statement, first + 11, state.startTime());
-        Jdbc.setInstant(statement, first + 12, state.bookedAt());
+        statement.setString(first + 9, JdbcValues.clip(state.name(), 512));
+        statement.setString(first + 10, JdbcValues.clip(state.email(), 512));
+        JdbcValues.setInstant(statement, first + 11, state.startTime());
+        JdbcValues.setInstant(statement, first + 12, state.bookedAt());
     }
 
     NoShowState lockNoShow(Connection connection, String uri, String inviteeUri) throws SQLException {

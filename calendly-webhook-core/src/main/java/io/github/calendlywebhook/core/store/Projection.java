@@ -131,7 +131,7 @@ final class Projection {
             return noShow(stored, invitee, noShow, at, test);
         }
         if (event instanceof RoutingFormSubmissionCreatedEvent) {
-            add(deltas, new BucketKey(dayOf(at), CounterSource.LEADS_KEY, test), LEAD);
+            add(deltas, new BucketKey(dayOf(at), ProjectingEventStore.LEADS_KEY, test), LEAD);
         }
         return new ProjectionStep(null, null, deltas);
     }
@@ -139,7 +139,7 @@ final class Projection {
     /** Returns the counter changes of a lead recorded through the application. */
     ProjectionStep recordedLead(Instant occurredAt, boolean test) {
         TreeMap<BucketKey, Counters> deltas = new TreeMap<>();
-        add(deltas, new BucketKey(dayOf(occurredAt), CounterSource.LEADS_KEY, test), LEAD);
+        add(deltas, new BucketKey(dayOf(occurredAt), ProjectingEventStore.LEADS_KEY, test), LEAD);
         return new ProjectionStep(null, null, deltas);
     }
 

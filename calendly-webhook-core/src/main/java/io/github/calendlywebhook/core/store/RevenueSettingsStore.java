@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Where the {@link RevenueSettings} live, so that an admin panel can change them. Revenue is computed
@@ -17,6 +18,19 @@ public interface RevenueSettingsStore {
      * @param settings the new settings
      */
     void save(RevenueSettings settings);
+
+    /**
+     * Returns a store in the {@code calendly_revenue_default} and {@code calendly_event_type_value} tables,
+     * so an admin panel's changes survive restarts and every instance sharing the database sees them on
+     * its next read.
+     *
+     * @param dataSource an H2 or PostgreSQL data source whose tables exist
+     * @param defaults the settings returned until the first save
+     * @return the store
+     */
+    static RevenueSettingsStore jdbc(DataSource dataSource, RevenueSettings defaults) {
+        return JdbcRevenueSettingsStore.create(dataSource, defaults);
+    }
 
     /**
      * Returns a store that keeps the settings in memory.

@@ -1,5 +1,6 @@
 /**
- * The storage SPI for webhook events and its in-memory and JDBC implementations.
+ * The storage SPI for webhook events and its in-memory and JDBC implementations (the JDBC ones behind
+ * factory methods of the interfaces).
  *
  * <p>{@link io.github.calendlywebhook.core.store.EventStore} is what the processor writes through.
  * {@link io.github.calendlywebhook.core.store.ProjectingEventStore} adds the dashboard projection,
@@ -9,9 +10,9 @@
  * independent of the number of stored events.
  *
  * <h2>JDBC stores</h2>
- * {@link io.github.calendlywebhook.core.store.JdbcEventStore},
- * {@link io.github.calendlywebhook.core.store.JdbcAuditLog} and
- * {@link io.github.calendlywebhook.core.store.JdbcRevenueSettingsStore} work on a plain
+ * {@link io.github.calendlywebhook.core.store.ProjectingEventStore#jdbc(javax.sql.DataSource)},
+ * {@code AuditRepository.jdbc} and
+ * {@link io.github.calendlywebhook.core.store.RevenueSettingsStore#jdbc} work on a plain
  * {@link javax.sql.DataSource} for H2 (file or in-memory) and PostgreSQL. Their tables come from the
  * scripts on the classpath, named for Flyway:
  * <ul>

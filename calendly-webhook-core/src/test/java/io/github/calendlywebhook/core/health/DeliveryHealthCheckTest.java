@@ -3,13 +3,12 @@ package io.github.calendlywebhook.core.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.delivery.EventSource;
-import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
 import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
-import io.github.calendlywebhook.core.store.JdbcAuditLog;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.test.MutableClock;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -32,7 +31,7 @@ class DeliveryHealthCheckTest {
         JdbcDataSource dataSource = h2();
         JdbcSchema.create(dataSource);
 
-        assertThat(StoreProbe.of(JdbcEventStore.create(dataSource), dataSource).probe())
+        assertThat(StoreProbe.of(ProjectingEventStore.jdbc(dataSource), dataSource).probe())
                 .isEqualTo(StoreStatus.REACHABLE);
     }
 
@@ -76,7 +75,7 @@ class DeliveryHealthCheckTest {
 
     @Test
     void auditSourceShouldCountRejectionsAndFindTheNewestDeliveriesPastAdminActions() {
-        InMemoryAuditLog audit = new InMemoryAuditLog();
+        AuditRepository audit = AuditRepository.inMemory();
         audit.record(delivery(NOW.minus(Duration.ofHours(30)), Outcome.FORBIDDEN, null));
         audit.record(delivery(NOW.minus(Duration.ofHours(3)), Outcome.ACCEPTED, "invitee.created"));
         audit.record(delivery(NOW.minus(Duration.ofHours(2)), Outcome.DUPLICATE, "invitee.created"));
@@ -85,8 +84,8 @@ class DeliveryHealthCheckTest {
         audit.record(new AuditEntry(NOW.minus(Duration.ofMinutes(5)), "admin.login.success", null, 0, null, null,
                 null, null, null, EventSource.WEBHOOK, 1));
 
-        DeliveryHealth health = DeliveryHealthCheck.of(DeliveryActivitySource.audit(audit, clock, Duration.ofHours(24)),
-                StoreProbe.none(), clock, Duration.ofHours(24)).check();
+        DeliveryHealth health = DeliveryHealthCheck.ofAuditLog(audit, StoreProbe.none(), clock, Duration.ofHours(24))
+                .check();
 
         assertThat(health.rejections()).containsExactly(Map.entry("invalid_signature", 2L));
         assertThat(health.deliveries()).containsExactly(Map.entry("accepted", 1L), Map.entry("duplicate", 1L),
@@ -99,7 +98,7 @@ class DeliveryHealthCheckTest {
 
     @Test
     void auditSourceShouldReportTheStoreFailingWhileNoDeliveryWasStoredSinceA503() {
-        InMemoryAuditLog audit = new InMemoryAuditLog();
+        AuditRepository audit = AuditRepository.inMemory();
         audit.record(delivery(NOW.minus(Duration.ofMinutes(10)), Outcome.ACCEPTED, "invitee.created"));
         audit.record(delivery(NOW.minus(Duration.ofMinutes(5)), Outcome.STORE_UNAVAILABLE, "invitee.created"));
 
@@ -110,7 +109,7 @@ class DeliveryHealthCheckTest {
 
     @Test
     void checkShouldReportAnAuditDatabaseThatCannotBeReadAsDown() {
-        DeliveryActivitySource source = DeliveryActivitySource.audit(JdbcAuditLog.create(unreachable()), clock,
+        DeliveryActivitySource source = DeliveryActivitySource.audit(AuditRepository.jdbc(unreachable()), clock,
                 Duration.ofHours(24));
 
         DeliveryHealth health = DeliveryHealthCheck.of(source, StoreProbe.none(), clock, Duration.ofHours(24))

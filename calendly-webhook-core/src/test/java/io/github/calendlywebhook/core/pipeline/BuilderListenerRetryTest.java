@@ -3,7 +3,7 @@ package io.github.calendlywebhook.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerMode;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
@@ -131,7 +131,7 @@ class BuilderListenerRetryTest {
 
     @Test
     void builderListenersBesideADispatcherAreRefusedNamingWhereToRegisterThem() {
-        ListenerDispatcher dispatcher = ListenerDispatcher.builder(new InMemoryPublicationRegistry(),
+        ListenerDispatcher dispatcher = ListenerDispatcher.builder(PublicationRegistry.inMemory(),
                 ListenerSettings.ofDefaults()).build();
         WebhookProcessor.Builder builder = fixture.builder().dispatcher(dispatcher)
                 .listener("crm", RecordingListener.succeeding());

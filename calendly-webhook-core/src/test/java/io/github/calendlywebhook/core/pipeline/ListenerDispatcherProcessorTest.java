@@ -6,21 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.metrics.MetricsSummary;
 import io.github.calendlywebhook.core.metrics.Period;
+import io.github.calendlywebhook.core.publication.ListenerMetrics;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.RevenueSettings;
 import io.github.calendlywebhook.core.store.RevenueSettingsStore;
-import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerMode;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.test.RecordingListener;
 import io.github.calendlywebhook.test.SignedPayloads;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -49,7 +48,7 @@ class ListenerDispatcherProcessorTest {
     @Test
     void aThrowingListenerStillGetsTheDeliveryAcceptedAndRunsAgainUntilItReturns() {
         RecordingListener crm = RecordingListener.failingFirst(1);
-        ListenerDispatcher dispatcher = dispatcher(new InMemoryPublicationRegistry(), ListenerSettings.ofDefaults(), crm);
+        ListenerDispatcher dispatcher = dispatcher(PublicationRegistry.inMemory(), ListenerSettings.ofDefaults(), crm);
         WebhookProcessor processor = fixture.builder().dispatcher(dispatcher).build();
 
         WebhookResponse response = processor.process(Requests.signed(SignedPayloads.inviteeCreated()).build());
@@ -61,14 +60,16 @@ class ListenerDispatcherProcessorTest {
         assertThat(crm.attempts()).containsExactly(1, 2);
         assertThat(dispatcher.counts()).isEqualTo(PublicationCounts.NONE);
         assertThat(processor.listenerFailures()).as("counted by the dispatcher, not the processor").isZero();
-        assertThat(dispatcher.stats().failed()).isEqualTo(1);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        new ListenerMetrics(dispatcher).bindTo(meters);
+        assertThat(meters.get(ListenerMetrics.ATTEMPTS).tag("outcome", "failed").functionCounter().count()).isEqualTo(1);
     }
 
     @Test
     void theFirstAttemptRunsOnTheRequestThreadBeforeTheAnswerByDefault() {
         RecordingListener crm = RecordingListener.succeeding();
         WebhookProcessor processor = fixture.builder()
-                .dispatcher(dispatcher(new InMemoryPublicationRegistry(), ListenerSettings.ofDefaults(), crm)).build();
+                .dispatcher(dispatcher(PublicationRegistry.inMemory(), ListenerSettings.ofDefaults(), crm)).build();
 
         processor.process(Requests.signed(SignedPayloads.inviteeCreated()).build());
 
@@ -80,7 +81,7 @@ class ListenerDispatcherProcessorTest {
     void inAsyncModeTheDeliveryIsAnsweredBeforeTheListenerRuns() {
         RecordingListener crm = RecordingListener.succeeding();
         ListenerSettings async = ListenerSettings.builder().mode(ListenerMode.ASYNC).build();
-        ListenerDispatcher dispatcher = dispatcher(new InMemoryPublicationRegistry(), async, crm);
+        ListenerDispatcher dispatcher = dispatcher(PublicationRegistry.inMemory(), async, crm);
         WebhookProcessor processor = fixture.builder().dispatcher(dispatcher).build();
 
         WebhookResponse response = processor.process(Requests.signed(SignedPayloads.inviteeCreated()).build());
@@ -96,7 +97,7 @@ class ListenerDispatcherProcessorTest {
     @Test
     void aDuplicateDeliveryRunsNoListenerAndCreatesNoPublication() {
         RecordingListener crm = RecordingListener.alwaysFailing();
-        ListenerDispatcher dispatcher = dispatcher(new InMemoryPublicationRegistry(), ListenerSettings.ofDefaults(), crm);
+        ListenerDispatcher dispatcher = dispatcher(PublicationRegistry.inMemory(), ListenerSettings.ofDefaults(), crm);
         WebhookProcessor processor = fixture.builder().dispatcher(dispatcher).build();
         byte[] body = SignedPayloads.inviteeCreated();
 
@@ -113,9 +114,9 @@ class ListenerDispatcherProcessorTest {
         database = JdbcConnectionPool.create("jdbc:h2:mem:dashboard-numbers;DB_CLOSE_DELAY=-1", "sa", "");
         JdbcSchema.create(database);
         RecordingListener crm = RecordingListener.failingFirst(3);
-        ListenerDispatcher dispatcher = dispatcher(JdbcPublicationRegistry.create(database),
+        ListenerDispatcher dispatcher = dispatcher(PublicationRegistry.jdbc(database),
                 ListenerSettings.ofDefaults(), crm);
-        JdbcEventStore store = JdbcEventStore.create(database, ZoneOffset.UTC, dispatcher.storeParticipant());
+        ProjectingEventStore store = dispatcher.jdbcEventStore(database);
         DashboardMetrics metrics = DashboardMetrics.create(store, RevenueSettingsStore.inMemory(
                 RevenueSettings.ofDefaults()), fixture.clock);
         WebhookProcessor processor = fixture.builder().store(store).dispatcher(dispatcher).build();
@@ -137,11 +138,11 @@ class ListenerDispatcherProcessorTest {
     @Test
     void aJdbcRegistryWhoseStoreDoesNotWriteItsPublicationsStopsTheProcessorFromBuilding() {
         database = JdbcConnectionPool.create("jdbc:h2:mem:unwired;DB_CLOSE_DELAY=-1", "sa", "");
-        ListenerDispatcher dispatcher = dispatcher(JdbcPublicationRegistry.create(database),
+        ListenerDispatcher dispatcher = dispatcher(PublicationRegistry.jdbc(database),
                 ListenerSettings.ofDefaults(), RecordingListener.succeeding());
 
         assertThatThrownBy(() -> fixture.builder().dispatcher(dispatcher).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("calendly.webhook.listeners")
-                .hasMessageContaining("storeParticipant()");
+                .hasMessageContaining("jdbcEventStore(dataSource)");
     }
 }

@@ -1,8 +1,8 @@
 package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.store.EventStore;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.test.PublicationRegistryComplianceTest;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
@@ -24,7 +24,7 @@ abstract class JdbcPublicationRegistryComplianceTest extends PublicationRegistry
 
     @Override
     protected EventStore storeFor(ListenerDispatcher dispatcher) {
-        return JdbcEventStore.create(current, ZoneOffset.UTC, dispatcher.storeParticipant());
+        return ProjectingEventStore.jdbc(current, ZoneOffset.UTC, dispatcher.storeParticipant());
     }
 
     @Override

@@ -8,14 +8,13 @@ import io.github.calendlywebhook.core.event.CalendlyEventListener;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.event.ListenerContext;
 import io.github.calendlywebhook.core.store.AppendResult;
-import io.github.calendlywebhook.core.store.JdbcEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;
 import io.github.calendlywebhook.test.MutableClock;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,8 @@ abstract class TwoInstancesTest {
         database = newDatabase();
         JdbcSchema.create(database);
         List<ListenerDispatcher> instances = List.of(instance("a"), instance("b"));
-        List<JdbcEventStore> stores = instances.stream()
-                .map(d -> JdbcEventStore.create(database, ZoneOffset.UTC, d.storeParticipant())).toList();
+        List<ProjectingEventStore> stores = instances.stream()
+                .map(d -> d.jdbcEventStore(database)).toList();
         AtomicBoolean delivering = new AtomicBoolean(true);
 
         List<CompletableFuture<Void>> deliveries = new ArrayList<>();

@@ -4,7 +4,7 @@ import static io.github.calendlywebhook.core.reliability.HostileBodies.bytes;
 import static io.github.calendlywebhook.core.reliability.HostileBodies.envelope;
 import static io.github.calendlywebhook.core.reliability.HostileCorpus.header;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.test.RawRequest;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /** The signature-header cases of the hostile corpus: missing, duplicated, malformed, replayed and misapplied. */
 final class HostileSignatures {
 
-    static final String HEADER = SignatureHeaders.CALENDLY;
+    static final String HEADER = SignatureVerifier.HEADER;
     private static final String ZEROS = "0".repeat(64);
 
     private final WebhookSigner signer;
@@ -58,9 +58,9 @@ final class HostileSignatures {
         });
         withHeader(cases, "two different signature headers", 401, body -> List.of(header(HEADER, signer.sign(body)),
                 header(HEADER, wrongKey.sign(body))));
-        withHeader(cases, "valid legacy header", 200, body -> List.of(header(SignatureHeaders.LEGACY, signer.sign(body))));
+        withHeader(cases, "valid legacy header", 200, body -> List.of(header(SignatureVerifier.LEGACY_HEADER, signer.sign(body))));
         withHeader(cases, "invalid legacy header", 401,
-                body -> List.of(header(SignatureHeaders.LEGACY, wrongKey.sign(body))));
+                body -> List.of(header(SignatureVerifier.LEGACY_HEADER, wrongKey.sign(body))));
         withHeader(cases, "header name in lower case", 200,
                 body -> List.of(header(HEADER.toLowerCase(Locale.ROOT), signer.sign(body))));
         withHeader(cases, "signed 4 minutes ago (replay)", 401, body -> List.of(header(HEADER, at(body, -240))));

@@ -5,6 +5,8 @@ import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.calendlywebhook.core.store.internal.GroupCommit;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.github.calendlywebhook.core.store.CounterSource;
 import io.github.calendlywebhook.core.store.Counters;
 import io.github.calendlywebhook.core.store.DateRange;
 import io.github.calendlywebhook.core.store.InMemoryEventStore.Retained;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +172,7 @@ class InMemoryEventStoreRetentionTest {
 
         assertThat(first).isTrue();
         assertThat(insideWindow).isFalse();
-        assertThat(store.totals(false).get(CounterSource.LEADS_KEY).leads()).isEqualTo(1);
+        assertThat(store.totals(false).get(ProjectingEventStore.LEADS_KEY).leads()).isEqualTo(1);
     }
 
     @Test

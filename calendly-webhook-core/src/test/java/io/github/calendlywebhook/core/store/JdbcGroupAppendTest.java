@@ -1,5 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.publication.PublicationRegistry;
+import io.github.calendlywebhook.core.store.internal.GroupCommit;
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
 import static io.github.calendlywebhook.test.EventFixtures.canceled;
 import static io.github.calendlywebhook.test.EventFixtures.created;
@@ -15,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
-import io.github.calendlywebhook.core.publication.JdbcPublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import io.github.calendlywebhook.test.RecordingListener;
 import io.github.calendlywebhook.test.ShuffledLoad;
 import java.sql.Connection;
@@ -184,7 +186,7 @@ abstract class JdbcGroupAppendTest {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE calendly_publication ADD CONSTRAINT refuse_bad CHECK (event_key NOT LIKE '%/bad')");
         }
-        JdbcAppendParticipant publications = ListenerDispatcher.builder(JdbcPublicationRegistry.create(database),
+        JdbcAppendParticipant publications = ListenerDispatcher.builder(PublicationRegistry.jdbc(database),
                 ListenerSettings.ofDefaults()).listener("crm", RecordingListener.succeeding())
                 .listener("mail", RecordingListener.succeeding()).build().storeParticipant();
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();

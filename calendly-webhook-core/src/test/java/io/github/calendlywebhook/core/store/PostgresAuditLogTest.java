@@ -11,6 +11,6 @@ class PostgresAuditLogTest extends AuditRepositoryComplianceTest {
 
     @Override
     protected AuditRepository newRepository() {
-        return JdbcAuditLog.create(POSTGRES.newDatabase());
+        return AuditRepository.jdbc(POSTGRES.newDatabase());
     }
 }

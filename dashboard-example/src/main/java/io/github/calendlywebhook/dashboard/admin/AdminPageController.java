@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.config.WebhookSettings;
-import io.github.calendlywebhook.core.store.CounterSource;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DashboardSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsInput;
@@ -39,12 +39,12 @@ class AdminPageController {
     }
 
     private final SettingsRepository settings;
-    private final CounterSource counters;
+    private final ProjectingEventStore counters;
     private final AdminAudit audit;
     private final ChangeBus changes;
     private final String webhookPath;
 
-    AdminPageController(SettingsRepository settings, CounterSource counters, AdminAudit audit, ChangeBus changes,
+    AdminPageController(SettingsRepository settings, ProjectingEventStore counters, AdminAudit audit, ChangeBus changes,
             WebhookSettings webhook) {
         this.settings = settings;
         this.counters = counters;

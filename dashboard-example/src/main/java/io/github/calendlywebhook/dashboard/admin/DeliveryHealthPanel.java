@@ -1,7 +1,6 @@
 package io.github.calendlywebhook.dashboard.admin;
 
 import io.github.calendlywebhook.core.audit.AuditRepository;
-import io.github.calendlywebhook.core.health.DeliveryActivitySource;
 import io.github.calendlywebhook.core.health.DeliveryHealth;
 import io.github.calendlywebhook.core.health.DeliveryHealthCheck;
 import io.github.calendlywebhook.core.health.StoreProbe;
@@ -29,8 +28,8 @@ class DeliveryHealthPanel {
 
     DeliveryHealthPanel(AuditRepository audit, EventStore store, ObjectProvider<DataSource> dataSource, Clock clock,
             ListenerDispatcher listeners) {
-        this.check = DeliveryHealthCheck.of(DeliveryActivitySource.audit(audit, clock, WINDOW),
-                StoreProbe.of(store, dataSource.getIfUnique()), clock, WINDOW).withListeners(listeners);
+        this.check = DeliveryHealthCheck.ofAuditLog(audit, StoreProbe.of(store, dataSource.getIfUnique()), clock,
+                WINDOW).withListeners(listeners);
     }
 
     /** Returns the health now. */

@@ -6,7 +6,7 @@ import io.github.calendlywebhook.core.event.CalendlyEventParser;
 import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
 import io.github.calendlywebhook.core.pipeline.WebhookProcessor;
 import io.github.calendlywebhook.core.pipeline.WebhookResponse;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +66,7 @@ public class TestWebhookService {
         byte[] body = SamplePayloads.inviteeCreated(id, clock.instant());
         String signature = new WebhookSigner(signingKeys.currentSecret(), clock).sign(body);
         WebhookResponse response = processor.processTestDelivery(Map.of("Content-Type", List.of("application/json"),
-                SignatureHeaders.CALENDLY, List.of(signature)), body, adminAddress);
+                SignatureVerifier.HEADER, List.of(signature)), body, adminAddress);
         adminAudit.record(AdminAudit.TEST_SENT, adminAddress, "endpoint answered " + response.status());
         String key = parser.parse(body).idempotencyKey();
         AuditView entry = audit.query(AuditQuery.builder().from(sentAt).page(0, 100).build()).entries().stream()

@@ -1,7 +1,7 @@
 package io.github.calendlywebhook.dashboard.read;
 
 import io.github.calendlywebhook.core.ip.ClientKeys;
-import io.github.calendlywebhook.core.store.LeadRecorder;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.ratelimit.Bandwidth;
 import io.github.calendlywebhook.core.ratelimit.RateLimitDecision;
 import io.github.calendlywebhook.core.ratelimit.RateLimiter;
@@ -41,14 +41,14 @@ class LeadsController {
     record LeadRequest(@Nullable String id, @Nullable Instant occurredAt, @Nullable Boolean test) {
     }
 
-    private final LeadRecorder recorder;
+    private final ProjectingEventStore recorder;
     private final ChangeBus changes;
     private final Clock clock;
     private final byte @Nullable [] token;
     private final RateLimiter limiter;
     private final ClientKeys clientKeys;
 
-    LeadsController(LeadRecorder recorder, ChangeBus changes, DashboardProperties properties, Clock clock,
+    LeadsController(ProjectingEventStore recorder, ChangeBus changes, DashboardProperties properties, Clock clock,
             ClientKeys clientKeys) {
         this.clientKeys = clientKeys;
         this.recorder = recorder;

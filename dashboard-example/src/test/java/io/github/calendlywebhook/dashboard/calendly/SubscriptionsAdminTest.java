@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.dashboard.support.Browserless;
 import io.github.calendlywebhook.dashboard.support.Payloads;
@@ -200,7 +200,7 @@ class SubscriptionsAdminTest {
     private static HttpResponse<String> postSignedTo(Browserless client, String url, String key, byte[] body) {
         String path = url.substring(url.indexOf("/api/"));
         return client.send(client.request(path).header("Content-Type", "application/json")
-                .header(SignatureHeaders.CALENDLY,
+                .header(SignatureVerifier.HEADER,
                         new WebhookSigner(key, Clock.systemUTC())
                                 .sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.http.HttpResponse;
@@ -279,7 +279,7 @@ class AttacksIT {
 
     private HttpResponse<String> deliver(Browser client, byte[] body, String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
-        all[0] = SignatureHeaders.CALENDLY;
+        all[0] = SignatureVerifier.HEADER;
         all[1] = signer.sign(body);
         System.arraycopy(headers, 0, all, 2, headers.length);
         return client.postJson("/api/webhooks/calendly", body, all);

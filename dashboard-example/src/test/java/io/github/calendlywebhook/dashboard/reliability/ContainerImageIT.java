@@ -2,7 +2,7 @@ package io.github.calendlywebhook.dashboard.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class ContainerImageIT {
             HttpResponse<String> delivery = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create("http://127.0.0.1:" + port + "/api/webhooks/calendly"))
                     .header("Content-Type", "application/json")
-                    .header(SignatureHeaders.CALENDLY, new WebhookSigner(DashboardProcess.SECRET, Clock.systemUTC()).sign(body))
+                    .header(SignatureVerifier.HEADER, new WebhookSigner(DashboardProcess.SECRET, Clock.systemUTC()).sign(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.dashboard.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.http.HttpResponse;
@@ -161,7 +161,7 @@ class ForwardingAttacksIT {
     private HttpResponse<String> deliver(DashboardProcess dashboard, String... headers) throws Exception {
         byte[] body = SignedPayloads.inviteeCreated(SignedPayloads.newInviteeUri() + "-" + UUID.randomUUID());
         String[] all = new String[headers.length + 2];
-        all[0] = SignatureHeaders.CALENDLY;
+        all[0] = SignatureVerifier.HEADER;
         all[1] = signer.sign(body);
         System.arraycopy(headers, 0, all, 2, headers.length);
         return new Browser(dashboard.base()).postJson(PATH, body, all);

@@ -3,7 +3,7 @@ package io.github.calendlywebhook.dashboard.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.InetAddress;
@@ -167,7 +167,7 @@ abstract class ProxiedDashboardContract {
 
     private TlsClient.Response deliver(String from, byte[] body, String... headers) throws Exception {
         String[] all = new String[headers.length + 2];
-        all[0] = SignatureHeaders.CALENDLY;
+        all[0] = SignatureVerifier.HEADER;
         all[1] = signer.sign(body);
         System.arraycopy(headers, 0, all, 2, headers.length);
         return client.post(from, WEBHOOK, body, all);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import io.github.calendlywebhook.core.event.ListenerContext;
-import io.github.calendlywebhook.core.publication.ListenerCalls;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.test.AtLeastOnceDrill;
@@ -77,7 +76,7 @@ class FlakyListenerApplicationTest implements TestPropertyProvider {
 
         @EventListener
         void on(InviteeCreatedEvent event) {
-            body.handle(event.invitee().uri(), ListenerCalls.current().map(ListenerContext::attempt).orElse(0));
+            body.handle(event.invitee().uri(), ListenerDispatcher.currentCall().map(ListenerContext::attempt).orElse(0));
         }
     }
 }

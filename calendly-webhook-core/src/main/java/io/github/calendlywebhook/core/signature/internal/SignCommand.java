@@ -1,6 +1,6 @@
 package io.github.calendlywebhook.core.signature.internal;
 
-import io.github.calendlywebhook.core.signature.SignatureHeaders;
+import io.github.calendlywebhook.core.signature.SignatureVerifier;
 import io.github.calendlywebhook.core.signature.WebhookSigner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +71,7 @@ public final class SignCommand {
 
     private static String curl(String url, String signature, @Nullable String file) {
         return "curl -sS -X POST " + quote(url) + " -H 'Content-Type: application/json' -H "
-                + quote(SignatureHeaders.CALENDLY + ": " + signature) + " --data-binary " + quote("@" + file);
+                + quote(SignatureVerifier.HEADER + ": " + signature) + " --data-binary " + quote("@" + file);
     }
 
     /** Quotes a word for POSIX shells: single quotes, with embedded single quotes closed and escaped. */

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Writes rows of its own inside the transaction that appends events to a
- * {@link io.github.calendlywebhook.core.store.JdbcEventStore}, so that they commit or roll back with the
+ * JDBC event store, so that they commit or roll back with the
  * events (the listener publications of {@code io.github.calendlywebhook.core.publication}). It is called once per transaction with the
  * events the transaction newly stores, never with a duplicate; when a combined transaction fails and
  * the store writes its events one by one, it is called again for each of them. An exception fails the

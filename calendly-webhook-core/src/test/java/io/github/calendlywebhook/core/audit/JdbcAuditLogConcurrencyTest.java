@@ -1,11 +1,10 @@
-package io.github.calendlywebhook.core.store;
+package io.github.calendlywebhook.core.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.AuditQuery;
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.core.testing.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.calendlywebhook.core.store;
+package io.github.calendlywebhook.core.store.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param <T> the items written
  * @param <R> the result of writing one item
  */
-final class GroupCommit<T, R> {
+public final class GroupCommit<T, R> {
 
     private final Function<List<T>, List<R>> together;
     private final Function<T, R> alone;
@@ -33,13 +33,15 @@ final class GroupCommit<T, R> {
     private long generation;
 
     /**
+     * Returns a group commit.
+     *
      * @param together writes items in one transaction, returning their results in order
      * @param alone writes one item in its own transaction
      * @param failsEveryone tells a failure that would fail each item alone too (the database is
      *     unreachable), so the leader does not try them one by one
      * @param maxBatch the most items one transaction takes
      */
-    GroupCommit(Function<List<T>, List<R>> together, Function<T, R> alone,
+    public GroupCommit(Function<List<T>, List<R>> together, Function<T, R> alone,
             Predicate<RuntimeException> failsEveryone, int maxBatch) {
         this.together = Objects.requireNonNull(together, "together");
         this.alone = Objects.requireNonNull(alone, "alone");
@@ -50,8 +52,13 @@ final class GroupCommit<T, R> {
         this.maxBatch = maxBatch;
     }
 
-    /** Writes the item, alone or with the items queued at the same time, and waits for its result. */
-    R submit(T item) {
+    /**
+     * Writes the item, alone or with the items queued at the same time, and waits for its result.
+     *
+     * @param item the item
+     * @return the result of writing it
+     */
+    public R submit(T item) {
         Pending<T, R> mine = new Pending<>(item);
         queue.add(mine);
         boolean interrupted = false;
@@ -98,7 +105,7 @@ final class GroupCommit<T, R> {
     }
 
     /** Returns how many items wait for a transaction. */
-    int queued() {
+    public int queued() {
         return queue.size();
     }
 

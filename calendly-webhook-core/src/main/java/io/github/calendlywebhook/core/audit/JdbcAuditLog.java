@@ -1,11 +1,10 @@
-package io.github.calendlywebhook.core.store;
+package io.github.calendlywebhook.core.audit;
 
-import io.github.calendlywebhook.core.audit.AuditEntry;
-import io.github.calendlywebhook.core.audit.AuditPage;
-import io.github.calendlywebhook.core.audit.AuditQuery;
-import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.delivery.Outcome;
+import io.github.calendlywebhook.core.store.internal.GroupCommit;
+import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
+import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,7 +26,7 @@ import javax.sql.DataSource;
  * recorded at the same time by several threads are inserted in one transaction (group commit), so a
  * burst of deliveries pays one commit for its audit rows rather than one each.
  */
-public final class JdbcAuditLog implements AuditRepository {
+final class JdbcAuditLog implements AuditRepository {
 
     private static final String COLUMNS = "occurred_at, action, outcome, status, client_address, event_name, event_key,"
             + " detail, processing_micros, source, occurrences";
@@ -51,7 +50,7 @@ public final class JdbcAuditLog implements AuditRepository {
      * @param dataSource an H2 or PostgreSQL data source whose tables exist
      * @return the audit log
      */
-    public static JdbcAuditLog create(DataSource dataSource) {
+    static JdbcAuditLog create(DataSource dataSource) {
         return new JdbcAuditLog(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
@@ -85,14 +84,14 @@ public final class JdbcAuditLog implements AuditRepository {
     }
 
     private static void bind(PreparedStatement insert, AuditEntry entry) throws SQLException {
-        Jdbc.setInstant(insert, 1, entry.at());
-        insert.setString(2, Jdbc.clip(entry.action(), 128));
+        JdbcValues.setInstant(insert, 1, entry.at());
+        insert.setString(2, JdbcValues.clip(entry.action(), 128));
         insert.setString(3, entry.outcome() == null ? null : entry.outcome().name());
         insert.setInt(4, entry.status());
-        insert.setString(5, Jdbc.clip(entry.clientAddress(), 128));
-        insert.setString(6, Jdbc.clip(entry.eventName(), 255));
-        insert.setString(7, Jdbc.clip(entry.eventKey(), 1024));
-        insert.setString(8, Jdbc.clip(entry.detail(), 1024));
+        insert.setString(5, JdbcValues.clip(entry.clientAddress(), 128));
+        insert.setString(6, JdbcValues.clip(entry.eventName(), 255));
+        insert.setString(7, JdbcValues.clip(entry.eventKey(), 1024));
+        insert.setString(8, JdbcValues.clip(entry.detail(), 1024));
         if (entry.processingTime() == null) {
             insert.setNull(9, Types.BIGINT);
         } else {
@@ -134,7 +133,7 @@ public final class JdbcAuditLog implements AuditRepository {
         return transactions.withConnection("could not delete old audit entries", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM calendly_audit WHERE occurred_at < ?")) {
-                Jdbc.setInstant(delete, 1, cutoff);
+                JdbcValues.setInstant(delete, 1, cutoff);
                 return (long) delete.executeUpdate();
             }
         });
@@ -147,7 +146,7 @@ public final class JdbcAuditLog implements AuditRepository {
             Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
             try (PreparedStatement select = connection.prepareStatement("SELECT outcome, SUM(occurrences)"
                     + " FROM calendly_audit WHERE occurred_at >= ? AND outcome IS NOT NULL GROUP BY outcome")) {
-                Jdbc.setInstant(select, 1, since);
+                JdbcValues.setInstant(select, 1, since);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         counts.put(Outcome.valueOf(rows.getString(1)), rows.getLong(2));
@@ -190,7 +189,7 @@ public final class JdbcAuditLog implements AuditRepository {
             for (int i = 0; i < parameters.size(); i++) {
                 Object parameter = parameters.get(i);
                 if (parameter instanceof Instant) {
-                    Jdbc.setInstant(statement, i + 1, (Instant) parameter);
+                    JdbcValues.setInstant(statement, i + 1, (Instant) parameter);
                 } else {
                     statement.setObject(i + 1, parameter);
                 }
@@ -206,7 +205,7 @@ public final class JdbcAuditLog implements AuditRepository {
         String outcome = row.getString(3);
         long micros = row.getLong(9);
         Duration processing = row.wasNull() ? null : Duration.ofNanos(micros * 1000);
-        return new AuditEntry(Objects.requireNonNull(Jdbc.instant(row, 1)), row.getString(2),
+        return new AuditEntry(Objects.requireNonNull(JdbcValues.instant(row, 1)), row.getString(2),
                 outcome == null ? null : Outcome.valueOf(outcome), row.getInt(4), row.getString(5), row.getString(6),
                 row.getString(7), row.getString(8), processing, EventSource.valueOf(row.getString(10)), row.getLong(11));
     }

@@ -1,6 +1,6 @@
-package io.github.calendlywebhook.core.store;
+package io.github.calendlywebhook.core.audit;
 
-import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.test.AuditRepositoryComplianceTest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.h2.jdbcx.JdbcDataSource;
