@@ -21,7 +21,12 @@ class SchemaConfiguration {
     /** The dashboard's scripts for the database the URL names, chosen without a connection. */
     @Bean
     FlywayConfigurationCustomizer dashboardMigrationLocations(DataSourceProperties dataSource) {
-        String vendor = DatabaseDriver.fromJdbcUrl(dataSource.determineUrl()).getId();
+        DatabaseDriver driver = DatabaseDriver.fromJdbcUrl(dataSource.determineUrl());
+        if (driver != DatabaseDriver.H2 && driver != DatabaseDriver.POSTGRESQL) {
+            throw new IllegalStateException("spring.datasource.url (SPRING_DATASOURCE_URL) must name an H2 or a "
+                    + "PostgreSQL database, not " + driver.getId());
+        }
+        String vendor = driver.getId();
         return configuration -> configuration.locations("classpath:db/dashboard/" + vendor);
     }
 
