@@ -28,11 +28,11 @@ public final class DashboardTables implements AutoCloseable {
             // The database is reachable: a migration that fails fails the startup, as it should.
             flyway.migrate();
         }
-        this.gate = SchemaGate.open(calendlyTables.target(), dataSource -> install(calendlyTables, flyway));
+        this.gate = SchemaGate.open(calendlyTables.target(), dataSource -> install(flyway));
         gate.retryInBackground(RETRY);
     }
 
-    private void install(SchemaGate calendlyTables, Flyway flyway) {
+    private void install(Flyway flyway) {
         if (!calendlyTables.tryInstall()) {
             throw new IllegalStateException("the Calendly tables are not installed yet");
         }
@@ -80,15 +80,6 @@ public final class DashboardTables implements AutoCloseable {
             throw new DataAccessResourceFailureException("the dashboard tables are not installed yet: the database"
                     + " is unreachable");
         }
-    }
-
-    /**
-     * Returns whether the tables are installed.
-     *
-     * @return {@code true} once the database was reachable and migrated
-     */
-    public boolean installed() {
-        return gate.installed();
     }
 
     @Override
