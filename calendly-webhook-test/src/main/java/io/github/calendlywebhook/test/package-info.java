@@ -5,7 +5,9 @@
  * and abstract suites to extend: {@link io.github.calendlywebhook.test.AdapterConformanceTest} for an
  * adapter, {@link io.github.calendlywebhook.test.EventStoreComplianceTest},
  * {@link io.github.calendlywebhook.test.AuditRepositoryComplianceTest} and
- * {@link io.github.calendlywebhook.test.RevenueSettingsStoreComplianceTest} for a store of one's own.
+ * {@link io.github.calendlywebhook.test.RevenueSettingsStoreComplianceTest} for a store of one's own, and
+ * {@link io.github.calendlywebhook.test.PackagedApplicationConformanceTest} for an application's packaged jar,
+ * started as a process by {@link io.github.calendlywebhook.test.ApplicationProcess}.
  */
 @NullMarked
 package io.github.calendlywebhook.test;

@@ -12,9 +12,13 @@ import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.dashboard.settings.DatabaseRevenueSettings;
 import io.github.calendlywebhook.dashboard.settings.SettingsRepository;
 import java.time.Clock;
+import java.time.ZoneId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 
 /**
  * The application's own beans, where it differs from the starter: the clock, the JDBC event store with
@@ -26,6 +30,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DashboardProperties.class)
 class DashboardConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -39,8 +45,20 @@ class DashboardConfiguration {
 
     @Bean
     ProjectingEventStore calendlyWebhookEventStore(SchemaGate schema, SettingsRepository settings,
-            ListenerDispatcher listeners) {
-        return listeners.jdbcEventStore(schema.dataSource(), settings.current().zone());
+            DashboardProperties defaults, ListenerDispatcher listeners) {
+        return listeners.jdbcEventStore(schema.dataSource(), zone(settings, defaults));
+    }
+
+    /** The saved time zone, or {@code DASHBOARD_TIMEZONE} when the database is down at startup. */
+    private static ZoneId zone(SettingsRepository settings, DashboardProperties defaults) {
+        try {
+            return settings.current().zone();
+        } catch (DataAccessException e) {
+            ZoneId zone = ZoneId.of(defaults.timezone().trim());
+            LOG.warn("The database is unreachable at startup: days are counted in {} (DASHBOARD_TIMEZONE) until the "
+                    + "next start, not in a time zone saved in the admin panel", zone);
+            return zone;
+        }
     }
 
     @Bean

@@ -2,7 +2,9 @@ package io.github.calendlywebhook.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.test.ApplicationProcess;
 import io.github.calendlywebhook.test.Eventually;
+import io.github.calendlywebhook.test.SignedDelivery;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -34,7 +36,8 @@ class ListenerRetryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        application = ApplicationProcess.start(Map.of("CALENDLY_WEBHOOK_SECRET", SECRET,
+        application = ApplicationProcess.start(Path.of(System.getProperty("app.jar")), "Started BookingsApplication",
+                ApplicationProcess.AddressVariables.SPRING_BOOT, Map.of("CALENDLY_WEBHOOK_SECRET", SECRET,
                 "ALLOWED_IPS", "10.0.0.0/8",
                 "CALENDLY_WEBHOOK_TRUSTED_PROXIES", "127.0.0.1/32",
                 "BOOKINGS_CRM_DOWN_FIRST_TIME", "true",
@@ -51,7 +54,8 @@ class ListenerRetryIT {
             throws Exception {
         List<String> invitees = IntStream.range(0, BOOKINGS).mapToObj(i -> SignedPayloads.newInviteeUri()).toList();
         for (String invitee : invitees) {
-            HttpResponse<String> response = application.deliver(SECRET, SignedPayloads.inviteeCreated(invitee), CALENDLY);
+            HttpResponse<String> response = application.deliver(
+                    SignedDelivery.of(SignedPayloads.inviteeCreated(invitee)).secret(SECRET).forwardedFor(CALENDLY));
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).contains("\"accepted\"");
         }

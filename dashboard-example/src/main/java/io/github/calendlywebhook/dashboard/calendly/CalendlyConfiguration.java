@@ -12,6 +12,7 @@ import io.github.calendlywebhook.core.keys.RotatingSigningKeys;
 import io.github.calendlywebhook.core.keys.SecretCipher;
 import io.github.calendlywebhook.core.keys.SigningKeyEncryptionException;
 import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.dashboard.config.DashboardTables;
 import io.github.calendlywebhook.dashboard.live.ChangeBus;
 import io.github.calendlywebhook.spring.WebhookProcessorCustomizer;
 import java.net.URI;
@@ -43,13 +44,13 @@ class CalendlyConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CalendlyConfiguration.class);
 
     /**
-     * The signing-key store, after the Calendly tables are installed (the event store installs them):
+     * The signing-key store. Once the tables are installed (at startup, or when the database becomes reachable)
      * keys of the dashboard's old table are moved in, every key is checked to open with
      * {@code DASHBOARD_ENCRYPTION_KEY}, and keys stored in the clear are encrypted.
      */
     @Bean
     JdbcSigningKeyStore signingKeyStore(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-            CalendlyProperties properties, EventStore installedTables) {
+            CalendlyProperties properties, DashboardTables tables) {
         String material = properties.encryptionKey();
         SecretCipher cipher;
         try {
@@ -57,26 +58,32 @@ class CalendlyConfiguration {
         } catch (IllegalArgumentException e) {
             throw new SigningKeyEncryptionException("DASHBOARD_ENCRYPTION_KEY is not usable: " + e.getMessage());
         }
-        int moved = LegacySigningKeys.move(jdbc, new TransactionTemplate(transactions));
-        if (moved > 0) {
-            LOG.info("Moved {} webhook signing keys into calendly_signing_key", moved);
-        }
         JdbcSigningKeyStore store = JdbcSigningKeyStore.builder(Objects.requireNonNull(jdbc.getDataSource()))
                 .cipher(cipher).encryptionKeySetting("DASHBOARD_ENCRYPTION_KEY").build();
-        int encryptedNow = store.protectAtRest();
         if (cipher == null) {
             LOG.warn("Webhook signing keys created through the Calendly API are stored in the clear: set"
                     + " DASHBOARD_ENCRYPTION_KEY (32 bytes in base64, e.g. openssl rand -base64 32) to encrypt them");
-        } else if (encryptedNow > 0) {
+        }
+        tables.whenInstalled(() -> protect(store, jdbc, new TransactionTemplate(transactions)));
+        return store;
+    }
+
+    private static void protect(JdbcSigningKeyStore store, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        int moved = LegacySigningKeys.move(jdbc, transactions);
+        if (moved > 0) {
+            LOG.info("Moved {} webhook signing keys into calendly_signing_key", moved);
+        }
+        int encryptedNow = store.protectAtRest();
+        if (encryptedNow > 0) {
             LOG.info("Encrypted {} webhook signing keys that were stored in the clear", encryptedNow);
         }
-        return store;
     }
 
     @Bean
     RotatingSigningKeys webhookSigningKeys(WebhookSettings settings, JdbcSigningKeyStore store, Clock clock,
-            ChangeBus changes) {
+            ChangeBus changes, DashboardTables tables) {
         RotatingSigningKeys keys = RotatingSigningKeys.load(settings, store, clock);
+        tables.whenInstalled(keys::reload);
         changes.subscribe(reason -> {
             if (reason.equals(SubscriptionService.SIGNING_KEYS_CHANGED) || reason.equals(ChangeBus.RECONNECTED)) {
                 keys.reload();

@@ -3,9 +3,9 @@ package io.github.calendlywebhook.dashboard.live;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
 import io.github.calendlywebhook.dashboard.read.MetricsService;
 import io.github.calendlywebhook.dashboard.read.ReportPeriod;
-import java.sql.Connection;
-import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 class LiveConfiguration {
 
     @Bean
-    ChangeBus changeBus(DataSource dataSource, DashboardProperties properties) throws SQLException {
-        if (isPostgres(dataSource)) {
+    ChangeBus changeBus(DataSource dataSource, DataSourceProperties url, DashboardProperties properties) {
+        if (DatabaseDriver.fromJdbcUrl(url.determineUrl()) == DatabaseDriver.POSTGRESQL) {
             PostgresChangeBus bus = new PostgresChangeBus(dataSource, properties.notifyChannel());
             bus.start();
             return bus;
@@ -29,11 +29,5 @@ class LiveConfiguration {
                 properties.maxStreams(), properties.maxStreamsPerClient(), properties.streamTimeout(), properties.heartbeat());
         bus.subscribe(reason -> hub.changed());
         return hub;
-    }
-
-    private static boolean isPostgres(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-        }
     }
 }

@@ -76,7 +76,9 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
                 }
                 listening.countDown();
                 if (reconnect) {
+                    LOG.info("Change notifications are listening again");
                     fire(RECONNECTED);
+                    reconnect = false;
                 }
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
@@ -93,7 +95,13 @@ final class PostgresChangeBus implements ChangeBus, AutoCloseable {
                 if (!running) {
                     return;
                 }
-                LOG.warn("Lost the change notification connection ({}); reconnecting", e.getMessage());
+                // Down at startup: the application starts without waiting; this loop keeps trying.
+                listening.countDown();
+                if (reconnect) {
+                    LOG.debug("Still no change notification connection ({}); reconnecting", e.getMessage());
+                } else {
+                    LOG.warn("Lost the change notification connection ({}); reconnecting", e.getMessage());
+                }
                 reconnect = true;
                 pause();
             }

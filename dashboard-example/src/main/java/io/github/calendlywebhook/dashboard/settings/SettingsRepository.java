@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.dashboard.settings;
 
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
+import io.github.calendlywebhook.dashboard.config.DashboardTables;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -25,17 +26,24 @@ public class SettingsRepository {
     static final String INCLUDE_TEST = "include_test_events";
 
     private final JdbcTemplate jdbc;
+    private final DashboardTables tables;
     private final DashboardProperties defaults;
     private final Clock clock;
 
-    SettingsRepository(JdbcTemplate jdbc, DashboardProperties defaults, Clock clock) {
+    SettingsRepository(JdbcTemplate jdbc, DashboardTables tables, DashboardProperties defaults, Clock clock) {
         this.jdbc = jdbc;
+        this.tables = tables;
         this.defaults = defaults;
         this.clock = clock;
     }
 
-    /** Returns the settings in force. */
+    /**
+     * Returns the settings in force.
+     *
+     * @throws org.springframework.dao.DataAccessResourceFailureException while the database is unreachable
+     */
     public DashboardSettings current() {
+        tables.requireInstalled();
         Map<String, String> stored = new LinkedHashMap<>();
         jdbc.query("SELECT name, setting_value FROM dashboard_setting",
                 rs -> {
@@ -61,6 +69,7 @@ public class SettingsRepository {
      */
     @Transactional
     public void save(DashboardSettings settings) {
+        tables.requireInstalled();
         Timestamp now = Timestamp.from(clock.instant());
         put(VALUE_PER_BOOKING, settings.valuePerBooking().toPlainString(), now);
         put(CURRENCY, settings.currency(), now);

@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The packaged dashboard jar running as a separate JVM on 127.0.0.1, configured only through its
@@ -33,14 +35,16 @@ final class DashboardProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final IntPredicate ready;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private int starts;
 
-    private DashboardProcess(Map<String, String> environment, Path log, int port) {
+    private DashboardProcess(Map<String, String> environment, Path log, int port, IntPredicate ready) {
         this.environment = environment;
         this.log = log;
         this.port = port;
+        this.ready = ready;
     }
 
     /**
@@ -48,6 +52,20 @@ final class DashboardProcess implements AutoCloseable {
      * off (the load comes from one address), plus {@code extra} variables, and waits until it answers.
      */
     static DashboardProcess start(Path workDir, String name, Map<String, String> extra) throws Exception {
+        return start(workDir, name, extra, status -> status == 200);
+    }
+
+    /**
+     * Starts the dashboard as {@link #start(Path, String, Map)} does, but with its database down: it is ready
+     * once its read API answers at all, 503 included.
+     */
+    static DashboardProcess startWithoutDatabase(Path workDir, String name, Map<String, String> extra)
+            throws Exception {
+        return start(workDir, name, extra, status -> status == 200 || status == 503);
+    }
+
+    private static DashboardProcess start(Path workDir, String name, Map<String, String> extra, IntPredicate ready)
+            throws Exception {
         Map<String, String> env = new LinkedHashMap<>();
         int port = freePort();
         env.put("PORT", Integer.toString(port));
@@ -61,7 +79,7 @@ final class DashboardProcess implements AutoCloseable {
         env.put("DASHBOARD_PUBLIC", "true");
         env.put("CALENDLY_WEBHOOK_RATE_LIMIT_ENABLED", "false");
         env.putAll(extra);
-        DashboardProcess dashboard = new DashboardProcess(env, workDir.resolve(name + ".log"), port);
+        DashboardProcess dashboard = new DashboardProcess(env, workDir.resolve(name + ".log"), port, ready);
         dashboard.restart();
         return dashboard;
     }
@@ -91,7 +109,7 @@ final class DashboardProcess implements AutoCloseable {
                 throw new IllegalStateException("the dashboard exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                if (get("/api/metrics?period=all").statusCode() == 200) {
+                if (ready.test(get("/api/metrics?period=all").statusCode())) {
                     return;
                 }
             } catch (IOException e) {
@@ -127,6 +145,14 @@ final class DashboardProcess implements AutoCloseable {
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends a GET with the admin password (HTTP Basic, as a Prometheus scrape does) and returns the response. */
+    HttpResponse<String> getAsAdmin(String pathAndQuery) throws IOException, InterruptedException {
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(base().resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Returns everything the process (every start of it) wrote to standard output and error. */

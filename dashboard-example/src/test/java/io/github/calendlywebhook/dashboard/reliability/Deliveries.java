@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.dashboard.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.calendlywebhook.test.SignedDelivery;
 import io.github.calendlywebhook.test.SignedPayloads;
@@ -30,8 +31,9 @@ final class Deliveries {
      * @param status the HTTP status, or -1 when no answer came (connection refused or cut)
      * @param ack the {@code status} field of a 2xx body ({@code accepted} or {@code duplicate}), else empty
      * @param retryAfter the {@code Retry-After} header, else empty
+     * @param error the {@code error} field of a JSON error body, else empty
      */
-    record Answer(int status, String ack, String retryAfter) {
+    record Answer(int status, String ack, String retryAfter, String error) {
 
         boolean acknowledged() {
             return status >= 200 && status < 300;
@@ -92,10 +94,13 @@ final class Deliveries {
         try {
             HttpResponse<String> response = SignedDelivery.of(bodies.get(uri)).secret(DashboardProcess.SECRET)
                     .postTo(endpoint);
-            String ack = response.statusCode() / 100 == 2 ? JSON.readTree(response.body()).path("status").asText() : "";
-            return new Answer(response.statusCode(), ack, response.headers().firstValue("Retry-After").orElse(""));
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            JsonNode body = json ? JSON.readTree(response.body()) : JSON.missingNode();
+            String ack = response.statusCode() / 100 == 2 ? body.path("status").asText() : "";
+            return new Answer(response.statusCode(), ack, response.headers().firstValue("Retry-After").orElse(""),
+                    body.path("error").asText());
         } catch (IOException e) {
-            return new Answer(-1, "", "");
+            return new Answer(-1, "", "", "");
         }
     }
 }

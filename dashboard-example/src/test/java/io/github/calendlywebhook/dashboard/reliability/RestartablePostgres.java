@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An embedded PostgreSQL that can be stopped and started again on the same data directory and port,
@@ -14,7 +15,7 @@ final class RestartablePostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
-    private EmbeddedPostgres postgres;
+    private @Nullable EmbeddedPostgres postgres;
 
     private RestartablePostgres(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
@@ -23,9 +24,14 @@ final class RestartablePostgres implements AutoCloseable {
 
     /** Creates a data directory under {@code workDir} and starts the server on a free port. */
     static RestartablePostgres start(Path workDir) throws IOException {
-        RestartablePostgres server = new RestartablePostgres(workDir.resolve("pgdata"), DashboardProcess.freePort());
+        RestartablePostgres server = notStarted(workDir);
         server.startAgain();
         return server;
+    }
+
+    /** Chooses a free port and a data directory under {@code workDir} for a server started later. */
+    static RestartablePostgres notStarted(Path workDir) throws IOException {
+        return new RestartablePostgres(workDir.resolve("pgdata"), DashboardProcess.freePort());
     }
 
     /** Starts the server on the existing data directory and port. */
@@ -41,7 +47,9 @@ final class RestartablePostgres implements AutoCloseable {
 
     /** Stops the server (a fast shutdown), keeping its data. */
     void stop() throws IOException {
-        postgres.close();
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
     /** Returns the environment that points the dashboard at the {@code postgres} database. */
@@ -52,6 +60,6 @@ final class RestartablePostgres implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        stop();
     }
 }
