@@ -51,6 +51,9 @@ public final class CalendlyWebhookMetrics implements DeliveryObserver, MeterBind
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         Objects.requireNonNull(meterRegistry, "meterRegistry");
+        if (registry == meterRegistry) {
+            return; // bound already (a framework may bind each binder bean, and the adapter too)
+        }
         DashboardMetrics source = dashboard;
         if (source != null) {
             Gauge.builder(BOOKED_APPOINTMENTS, source, CalendlyWebhookMetrics::bookedAppointments)

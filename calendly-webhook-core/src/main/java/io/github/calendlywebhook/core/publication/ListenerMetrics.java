@@ -6,8 +6,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +44,7 @@ public final class ListenerMetrics implements MeterBinder {
     private final ListenerDispatcher dispatcher;
     private @Nullable PublicationCounts counts;
     private @Nullable Instant readAt;
+    private final Set<MeterRegistry> bound = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * Creates the binder.
@@ -53,6 +57,11 @@ public final class ListenerMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        synchronized (bound) {
+            if (!bound.add(registry)) {
+                return; // bound already (a framework may bind each binder bean, and the adapter too)
+            }
+        }
         for (PublicationStatus status : PublicationStatus.values()) {
             Gauge.builder(PUBLICATIONS, this, metrics -> metrics.count(status))
                     .description("Incomplete listener publications by status")
