@@ -53,7 +53,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     private final Projection projection;
     private final Clock clock;
     private final long retentionMillis;
-    private final Retained retained;
+    private Retained retained;
     private final int recentBookings;
     private final RememberedKeys keys = new RememberedKeys();
     private final RememberedKeys leadIds = new RememberedKeys();
@@ -160,8 +160,20 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         return new ArrayList<>(events.values());
     }
 
+    /**
+     * Drops the dashboard counters and invitee states and keeps only delivery keys from now on, for an
+     * adapter that learns after building the store that nothing reads its numbers; reading them afterwards
+     * throws {@link IllegalStateException}. Does nothing unless the store keeps {@link Retained#COUNTERS}.
+     */
+    public synchronized void keepOnlyKeys() {
+        if (retained == Retained.COUNTERS) {
+            retained = Retained.KEYS;
+            state = null;
+        }
+    }
+
     /** Returns what the store keeps. */
-    public Retained retained() {
+    public synchronized Retained retained() {
         return retained;
     }
 

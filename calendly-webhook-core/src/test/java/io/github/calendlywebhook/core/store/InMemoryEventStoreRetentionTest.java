@@ -161,6 +161,22 @@ class InMemoryEventStoreRetentionTest {
     }
 
     @Test
+    void keepsOnlyKeysFromTheMomentAnAdapterLearnsThatNothingReadsTheNumbers() {
+        InMemoryEventStore store = store(Retained.COUNTERS);
+        StoredEvent delivery = stored(created("a", "intro", START));
+        store.append(delivery);
+
+        store.keepOnlyKeys();
+
+        assertThat(store.retained()).isEqualTo(Retained.KEYS);
+        assertThat(store.keptStates()).isZero();
+        assertThat(store.append(delivery)).isEqualTo(AppendResult.DUPLICATE);
+        assertThat(store.append(stored(created("b", "intro", START)))).isEqualTo(AppendResult.STORED);
+        assertThatIllegalStateException().isThrownBy(() -> store.recentBookings(10, false))
+                .withMessageContaining("calendly.webhook.store.in-memory.keep");
+    }
+
+    @Test
     void refusesToListEventsUnlessBuiltToKeepThem() {
         InMemoryEventStore store = store(Retained.COUNTERS);
         store.append(stored(created("a", "intro", START)));
