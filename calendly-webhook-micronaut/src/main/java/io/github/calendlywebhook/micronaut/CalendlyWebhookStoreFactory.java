@@ -3,6 +3,7 @@ package io.github.calendlywebhook.micronaut;
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
 import io.github.calendlywebhook.core.audit.InMemoryAuditLog;
+import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.store.CounterSource;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.publication.InMemoryPublicationRegistry;
@@ -27,6 +28,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,17 +75,27 @@ public class CalendlyWebhookStoreFactory {
      * @param registry where listener publications are kept; when in the database, the store writes them
      *     in each event's transaction
      * @param dispatcher the dispatcher of the application's listeners
-     * @return the store, which also maintains the dashboard counters
+     * @param context the bean context, whose definitions tell whether the application reads the numbers
+     * @return the store, which also maintains the dashboard counters unless, in memory under
+     *     {@code keep=auto}, no bean of the application reads them
      */
     @Singleton
     @Requires(property = KEEP, notEquals = "keys")
     @Requires(missingBeans = EventStore.class)
     ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema, CalendlyWebhookProperties properties,
-            BeanProvider<Clock> clock, PublicationRegistry registry, ListenerDispatcher dispatcher) {
+            BeanProvider<Clock> clock, PublicationRegistry registry, ListenerDispatcher dispatcher,
+            BeanContext context) {
         if (schema.isPresent()) {
             return jdbc(schema.get(), registry, dispatcher);
         }
-        return inMemory(properties, clock);
+        InMemoryEventStore store = inMemory(properties, clock);
+        Set<String> readers = properties.getStore().getInMemory().getKeep() == CommonStoreProperties.InMemory.Keep.AUTO
+                ? DashboardReaders.of(context) : Set.of();
+        if (properties.getStore().getInMemory().retained(readers) == InMemoryEventStore.Retained.KEYS) {
+            store.keepOnlyKeys();
+        }
+        LOG.info(properties.getStore().getInMemory().choice(readers));
+        return store;
     }
 
     /**
@@ -100,6 +112,7 @@ public class CalendlyWebhookStoreFactory {
     @Requires(missingBeans = DataSource.class)
     @Requires(missingBeans = EventStore.class)
     EventStore calendlyKeysOnlyEventStore(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
+        LOG.info(properties.getStore().getInMemory().choice(Set.of()));
         return inMemory(properties, clock);
     }
 
