@@ -2,6 +2,7 @@ package io.github.calendlywebhook.micronaut;
 
 import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.audit.AuditRepository;
+import io.github.calendlywebhook.core.config.CommonStoreProperties;
 import io.github.calendlywebhook.core.store.ProjectingEventStore;
 import io.github.calendlywebhook.core.metrics.DashboardMetrics;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
@@ -20,6 +21,7 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,17 +67,26 @@ public class CalendlyWebhookStoreFactory {
      * @param clock the application's clock, if it declares one
      * @param dispatcher the dispatcher of the application's listeners; when its registry is in the
      *     database, the store writes the publications in each event's transaction
-     * @return the store, which also maintains the dashboard counters
+     * @param context the bean context, whose definitions tell whether the application reads the numbers
+     * @return the store, which also maintains the dashboard counters unless, in memory under
+     *     {@code keep=auto}, no bean of the application reads them
      */
     @Singleton
     @Requires(property = KEEP, notEquals = "keys")
     @Requires(missingBeans = EventStore.class)
     ProjectingEventStore calendlyEventStore(BeanProvider<SchemaGate> schema, CalendlyWebhookProperties properties,
-            BeanProvider<Clock> clock, ListenerDispatcher dispatcher) {
+            BeanProvider<Clock> clock, ListenerDispatcher dispatcher, BeanContext context) {
         if (schema.isPresent()) {
             return jdbc(schema.get(), dispatcher);
         }
-        return inMemory(properties, clock);
+        InMemoryEventStore store = inMemory(properties, clock);
+        Set<String> readers = properties.getStore().getInMemory().getKeep() == CommonStoreProperties.InMemory.Keep.AUTO
+                ? DashboardReaders.of(context) : Set.of();
+        if (properties.getStore().getInMemory().retained(readers) == InMemoryEventStore.Retained.KEYS) {
+            store.keepOnlyKeys();
+        }
+        LOG.info(properties.getStore().getInMemory().choice(readers));
+        return store;
     }
 
     /**
@@ -92,6 +103,7 @@ public class CalendlyWebhookStoreFactory {
     @Requires(missingBeans = DataSource.class)
     @Requires(missingBeans = EventStore.class)
     EventStore calendlyKeysOnlyEventStore(CalendlyWebhookProperties properties, BeanProvider<Clock> clock) {
+        LOG.info(properties.getStore().getInMemory().choice(Set.of()));
         return inMemory(properties, clock);
     }
 

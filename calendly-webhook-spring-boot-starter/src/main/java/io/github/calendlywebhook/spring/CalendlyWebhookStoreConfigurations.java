@@ -18,7 +18,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -140,9 +142,13 @@ final class CalendlyWebhookStoreConfigurations {
             return RevenueSettingsStore.inMemory(RevenueSettings.ofDefaults());
         }
 
+        /**
+         * Returns the store that keeps counters, or under {@code keep=auto} keeps them until
+         * {@link InMemoryStoreModeChooser} knows whether the application reads them.
+         */
         @Bean
         @ConditionalOnMissingBean(EventStore.class)
-        @ConditionalOnProperty(name = KEEP, havingValue = "counters", matchIfMissing = true)
+        @ConditionalOnExpression("!'${" + KEEP + ":auto}'.equalsIgnoreCase('keys')")
         InMemoryEventStore calendlyWebhookEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
             return inMemory(properties, clock);
         }
@@ -156,6 +162,13 @@ final class CalendlyWebhookStoreConfigurations {
         @ConditionalOnProperty(name = KEEP, havingValue = "keys")
         EventStore calendlyWebhookKeysOnlyEventStore(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {
             return inMemory(properties, clock);
+        }
+
+        @Bean
+        InMemoryStoreModeChooser calendlyWebhookInMemoryStoreMode(ConfigurableListableBeanFactory beans,
+                CalendlyWebhookProperties properties) {
+            return new InMemoryStoreModeChooser(beans, properties, "calendlyWebhookEventStore",
+                    "calendlyWebhookKeysOnlyEventStore");
         }
 
         private static InMemoryEventStore inMemory(CalendlyWebhookProperties properties, ObjectProvider<Clock> clock) {

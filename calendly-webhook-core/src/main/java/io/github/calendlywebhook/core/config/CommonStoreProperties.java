@@ -2,7 +2,10 @@ package io.github.calendlywebhook.core.config;
 
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The {@code calendly.webhook.store.*} keys every adapter binds: how the in-memory store, used when the
@@ -43,8 +46,11 @@ public class CommonStoreProperties {
         /** How long delivery keys and invitee states are kept; at least 24 hours, Calendly's retry period. */
         private Duration retention = DEFAULT_RETENTION;
 
-        /** What is kept besides delivery keys: counters (the dashboard numbers) or keys only (listener-only applications). */
-        private Keep keep = Keep.COUNTERS;
+        /**
+         * What is kept besides delivery keys: auto (counters when a bean of the application reads the dashboard
+         * numbers, else keys), counters (the dashboard numbers) or keys only (listener-only applications).
+         */
+        private Keep keep = Keep.AUTO;
 
         /** Returns the retention window. */
         public Duration getRetention() {
@@ -81,7 +87,43 @@ public class CommonStoreProperties {
         }
 
         /**
-         * Sets the retention window and what to keep on an in-memory store builder, as the adapters do.
+         * Returns what the store keeps for this setting, given the application's beans that read the dashboard
+         * numbers, and logs nothing: the adapters log {@link #choice} once at startup.
+         *
+         * @param readers the names of the application's beans that read the dashboard numbers or the store
+         * @return {@link InMemoryEventStore.Retained#KEYS} or {@link InMemoryEventStore.Retained#COUNTERS}
+         */
+        public InMemoryEventStore.Retained retained(Collection<String> readers) {
+            return keep == Keep.KEYS || keep == Keep.AUTO && readers.isEmpty() ? InMemoryEventStore.Retained.KEYS
+                    : InMemoryEventStore.Retained.COUNTERS;
+        }
+
+        /**
+         * Returns the startup line that says what the in-memory store keeps and why.
+         *
+         * @param readers the names of the application's beans that read the dashboard numbers or the store
+         * @return the sentence
+         */
+        public String choice(Collection<String> readers) {
+            String key = CommonWebhookProperties.PREFIX + ".store.in-memory.keep";
+            if (keep != Keep.AUTO) {
+                return "The in-memory Calendly webhook store keeps " + (keep == Keep.KEYS ? "delivery keys only"
+                        : "delivery keys and the dashboard counters") + ", as " + key + "=" + keep.name()
+                        .toLowerCase(Locale.ROOT) + " says";
+            }
+            return readers.isEmpty()
+                    ? "The in-memory Calendly webhook store keeps delivery keys only: no bean of the application reads "
+                            + "the dashboard numbers (DashboardMetrics, ProjectingEventStore, "
+                            + "InMemoryEventStore). Set " + key + "=counters to keep them"
+                    : "The in-memory Calendly webhook store keeps delivery keys and the dashboard counters: "
+                            + String.join(", ", new TreeSet<>(readers)) + " read" + (readers.size() == 1 ? "s" : "")
+                            + " them (" + key + "=auto)";
+        }
+
+        /**
+         * Sets the retention window and what to keep on an in-memory store builder, as the adapters do; with
+         * {@link Keep#AUTO} the store keeps counters until the adapter knows the readers
+         * ({@link InMemoryEventStore#keepOnlyKeys()}).
          *
          * @param builder the store's builder
          * @return the builder
@@ -94,6 +136,11 @@ public class CommonStoreProperties {
 
         /** What the in-memory store keeps besides delivery keys. */
         public enum Keep {
+            /**
+             * The default: counters when a bean of the application (not the adapter's own) reads the dashboard
+             * numbers or the store, keys only otherwise.
+             */
+            AUTO,
             /** The dashboard counters and, for the window, invitee states. */
             COUNTERS,
             /** Nothing else: no dashboard numbers, for applications that only react through listeners. */

@@ -1,89 +1,120 @@
 package io.github.calendlywebhook.core.store;
 
-import io.github.calendlywebhook.core.event.CalendlyEvent;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A {@link ProjectionState} that forgets per-invitee and per-no-show states once they can no longer
- * change a counter within the retention window, while every day and all-time counter is kept. An
- * invitee is kept for the window after its last event, and an active booking also until the window
- * after its meeting starts, so a cancel of an upcoming meeting still subtracts the booking. Not
- * thread-safe; callers serialize access.
+ * The in-memory store's projection: every day and all-time counter for good ({@link ProjectionState}),
+ * and per-invitee and per-no-show states packed into {@link DigestTable}s, forgotten once they can no
+ * longer change a counter within the retention window. An invitee is kept for the window after its last
+ * event, and an active booking also until the window after its meeting starts, so a cancel of an
+ * upcoming meeting still subtracts the booking. A state takes a 128-bit digest of its URI, one packed
+ * {@code long} and the paid amount, if any; only the newest bookings keep the details the recent-bookings
+ * list shows ({@link RecentDetails}). Not thread-safe; callers serialize access.
  */
 final class ExpiringProjection {
 
-    private final ProjectionState state;
+    private static final int PACKED = 0;
+    private static final int PAID = 0;
+
+    private final Projection projection;
+    private final ProjectionState counters;
     private final long retentionMillis;
-    private static final Comparator<Touch> ORDER = Comparator.comparingLong(Touch::deadline)
-            .thenComparing(Touch::noShow).thenComparing(Touch::uri);
+    private final KeyDigests digests = new KeyDigests();
+    private final DigestTable invitees = new DigestTable(1, 1);
+    private final DigestTable noShows = new DigestTable(1, 0);
+    private final PackedStates packing;
+    private final RecentDetails recent;
 
-    private final TreeSet<Touch> byDeadline = new TreeSet<>(ORDER);
-    private final Map<String, Touch> lastInviteeTouch = new HashMap<>();
-    private final Map<String, Touch> lastNoShowTouch = new HashMap<>();
-
-    ExpiringProjection(ProjectionState state, long retentionMillis) {
-        this.state = state;
+    ExpiringProjection(Projection projection, long retentionMillis, int recentBookings) {
+        this.projection = projection;
+        this.counters = new ProjectionState(projection);
         this.retentionMillis = retentionMillis;
+        this.packing = new PackedStates(projection.zone());
+        this.recent = new RecentDetails(recentBookings);
     }
 
+    /** Returns the counters. */
     ProjectionState state() {
-        return state;
+        return counters;
     }
 
     /** Applies one event received at the given time and schedules when its states may be forgotten. */
     void apply(StoredEvent stored, long nowMillis) {
-        state.apply(stored);
-        CalendlyEvent event = stored.event();
-        String inviteeUri = Projection.inviteeUri(event);
-        if (inviteeUri != null) {
-            InviteeState invitee = state.invitees().get(inviteeUri);
-            long from = nowMillis;
-            Instant start = invitee == null || !invitee.active() ? null : invitee.startTime();
-            if (start != null && start.toEpochMilli() > from) {
-                from = start.toEpochMilli();
-            }
-            touch(inviteeUri, false, from + retentionMillis, lastInviteeTouch);
+        String inviteeUri = Projection.inviteeUri(stored.event());
+        if (inviteeUri == null) {
+            counters.applyCounters(projection.apply(stored, null, null), stored.event());
+            return;
         }
-        String noShowUri = Projection.noShowUri(event);
-        if (noShowUri != null) {
-            touch(noShowUri, true, nowMillis + retentionMillis, lastNoShowTouch);
+        KeyDigests.Digest inviteeKey = digests.of(inviteeUri);
+        int slot = invitees.find(inviteeKey.high(), inviteeKey.low());
+        InviteeState before = slot < 0 ? null : packing.invitee(inviteeUri, invitees.getLong(PACKED, slot),
+                (BigDecimal) invitees.getRef(PAID, slot));
+        String markUri = Projection.noShowUri(stored.event());
+        KeyDigests.Digest markKey = markUri == null ? null : digests.of(markUri);
+        int markSlot = markKey == null ? -1 : noShows.find(markKey.high(), markKey.low());
+        NoShowState mark = markSlot < 0 || markUri == null ? null
+                : packing.noShow(markUri, inviteeUri, noShows.getLong(PACKED, markSlot));
+
+        ProjectionStep step = projection.apply(stored, before, mark);
+        counters.applyCounters(step, stored.event());
+
+        InviteeState after = step.invitee() != null ? step.invitee() : before;
+        if (after != null) {
+            long deadline = nowMillis + retentionMillis;
+            if (after.active() && after.startTime() != null) {
+                deadline = Math.max(deadline, after.startTime().toEpochMilli() + retentionMillis);
+            }
+            if (after.active() && before != null && before.active()) {
+                deadline = Math.max(deadline, invitees.deadline(slot));
+            }
+            slot = keep(invitees, slot, inviteeKey, deadline, packing.pack(after));
+            invitees.setRef(PAID, slot, after.paidAmount());
+            if (after.created() && (before == null || !before.created())) {
+                recent.offer(inviteeKey, after);
+            }
+        }
+        NoShowState markAfter = step.noShow() != null ? step.noShow() : mark;
+        if (markKey != null && markAfter != null) {
+            keep(noShows, markSlot, markKey, nowMillis + retentionMillis, packing.pack(markAfter));
         }
     }
 
     /** Forgets the states whose deadline is at or before the given time. */
     void expire(long nowMillis) {
-        while (!byDeadline.isEmpty() && byDeadline.first().deadline() <= nowMillis) {
-            Touch oldest = byDeadline.pollFirst();
-            if (oldest.noShow()) {
-                lastNoShowTouch.remove(oldest.uri());
-                state.forgetNoShow(oldest.uri());
-            } else {
-                lastInviteeTouch.remove(oldest.uri());
-                state.forgetInvitee(oldest.uri());
-            }
-        }
+        invitees.expire(nowMillis,
+                slot -> recent.forget(new KeyDigests.Digest(invitees.digestHigh(slot), invitees.digestLow(slot))));
+        noShows.expire(nowMillis, slot -> { });
     }
 
     /** Returns how many invitee and no-show states are kept. */
     int keptStates() {
-        return lastInviteeTouch.size() + lastNoShowTouch.size();
+        return invitees.size() + noShows.size();
     }
 
-    private void touch(String uri, boolean noShow, long deadline, Map<String, Touch> last) {
-        Touch touch = new Touch(uri, noShow, deadline);
-        @Nullable Touch previous = last.put(uri, touch);
-        if (previous != null) {
-            byDeadline.remove(previous);
+    /** Returns the newest bookings whose details are kept, with their current state. */
+    List<RecentBooking> recentBookings(int limit, boolean includeTest) {
+        List<RecentBooking> result = new ArrayList<>();
+        for (RecentDetails.Detail detail : recent.newest(limit, includeTest)) {
+            int slot = invitees.find(detail.digest().high(), detail.digest().low());
+            if (slot >= 0) {
+                InviteeState state = packing.invitee(detail.uri(), invitees.getLong(PACKED, slot),
+                        (BigDecimal) invitees.getRef(PAID, slot));
+                result.add(detail.complete(state).toRecentBooking());
+            }
         }
-        byDeadline.add(touch);
+        return result;
     }
 
-    /** When a state may be forgotten: the window after its latest event, or after its meeting starts. */
-    private record Touch(String uri, boolean noShow, long deadline) {
+    private static int keep(DigestTable table, int slot, KeyDigests.Digest key, long deadline, long packed) {
+        int kept = slot;
+        if (kept < 0) {
+            kept = table.insert(key.high(), key.low(), deadline);
+        } else {
+            table.deadline(kept, deadline);
+        }
+        table.setLong(PACKED, kept, packed);
+        return kept;
     }
 }

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  *       duplicate; after it, the key is forgotten and the same delivery would be stored again;</li>
  *   <li>with {@link Retained#COUNTERS} (the default) every day and all-time counter for good, and each
  *       invitee's and no-show mark's state for the window after its last event (an active booking also
- *       until the window after its meeting starts); raw bodies and parsed events are not kept;</li>
+ *       until the window after its meeting starts); raw bodies and parsed events are not kept, and the
+ *       details the recent-bookings list shows (names, e-mail addresses, times) only for the newest
+ *       bookings ({@link Builder#recentBookings(int)});</li>
  *   <li>with {@link Retained#KEYS} nothing else, for applications that only react through listeners;</li>
  *   <li>with {@link Retained#EVENTS} everything, for ever, as in tests.</li>
  * </ul>
@@ -34,6 +36,9 @@ public final class InMemoryEventStore implements ProjectingEventStore {
 
     /** The default retention window: twice Calendly's 24 hours of retries. */
     public static final Duration DEFAULT_RETENTION = Duration.ofHours(48);
+
+    /** The default number of newest bookings, regular and test each, whose details the store keeps. */
+    public static final int DEFAULT_RECENT_BOOKINGS = 100;
 
     /** What the store keeps besides the counters it must maintain. */
     public enum Retained {
@@ -48,7 +53,8 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     private final Projection projection;
     private final Clock clock;
     private final long retentionMillis;
-    private final Retained retained;
+    private Retained retained;
+    private final int recentBookings;
     private final RememberedKeys keys = new RememberedKeys();
     private final RememberedKeys leadIds = new RememberedKeys();
     private final Map<String, StoredEvent> events = new LinkedHashMap<>();
@@ -74,6 +80,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         this.clock = builder.clock;
         this.retained = builder.retained;
         this.retentionMillis = retained == Retained.EVENTS ? Long.MAX_VALUE / 2 : builder.retention.toMillis();
+        this.recentBookings = retained == Retained.EVENTS ? Integer.MAX_VALUE : builder.recentBookings;
         this.state = retained == Retained.KEYS ? null : newProjection();
     }
 
@@ -153,8 +160,20 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         return new ArrayList<>(events.values());
     }
 
+    /**
+     * Drops the dashboard counters and invitee states and keeps only delivery keys from now on, for an
+     * adapter that learns after building the store that nothing reads its numbers; reading them afterwards
+     * throws {@link IllegalStateException}. Does nothing unless the store keeps {@link Retained#COUNTERS}.
+     */
+    public synchronized void keepOnlyKeys() {
+        if (retained == Retained.COUNTERS) {
+            retained = Retained.KEYS;
+            state = null;
+        }
+    }
+
     /** Returns what the store keeps. */
-    public Retained retained() {
+    public synchronized Retained retained() {
         return retained;
     }
 
@@ -181,11 +200,11 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     @Override
     public synchronized List<RecentBooking> recentBookings(int limit, boolean includeTest) {
         expire();
-        return counters().state().recentBookings(limit, includeTest);
+        return counters().recentBookings(limit, includeTest);
     }
 
     private ExpiringProjection newProjection() {
-        return new ExpiringProjection(new ProjectionState(projection), retentionMillis);
+        return new ExpiringProjection(projection, retentionMillis, recentBookings);
     }
 
     private ExpiringProjection counters() {
@@ -214,6 +233,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         private Clock clock = Clock.systemUTC();
         private Duration retention = DEFAULT_RETENTION;
         private Retained retained = Retained.COUNTERS;
+        private int recentBookings = DEFAULT_RECENT_BOOKINGS;
 
         private Builder() {
         }
@@ -265,6 +285,23 @@ public final class InMemoryEventStore implements ProjectingEventStore {
          */
         public Builder retained(Retained retained) {
             this.retained = Objects.requireNonNull(retained, "retained");
+            return this;
+        }
+
+        /**
+         * Sets how many of the newest bookings, regular and test each, keep the details the
+         * recent-bookings list shows; {@link #DEFAULT_RECENT_BOOKINGS} by default. The list never shows
+         * more. With {@link Retained#EVENTS} every booking keeps them.
+         *
+         * @param count at least 1
+         * @return this builder
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder recentBookings(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("recentBookings must be at least 1, was " + count);
+            }
+            this.recentBookings = count;
             return this;
         }
 

@@ -6,22 +6,17 @@ import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The whole projection held in memory: per-invitee and per-no-show state, day and all-time buckets, and
- * an index of bookings by time. Not thread-safe; callers serialize access.
+ * The whole projection held in memory: per-invitee and per-no-show state and day and all-time buckets,
+ * as a rebuild computes it; the in-memory store keeps only its buckets here. Not thread-safe; callers
+ * serialize access.
  */
 final class ProjectionState {
-
-    private static final Comparator<InviteeState> NEWEST_FIRST = Comparator
-            .comparing((InviteeState s) -> s.bookedAt(), Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
-            .thenComparing(InviteeState::uri);
 
     private final Projection projection;
     private final Map<String, InviteeState> invitees = new HashMap<>();
@@ -29,7 +24,6 @@ final class ProjectionState {
     private final TreeMap<BucketKey, Counters> daily = new TreeMap<>();
     private final TreeMap<BucketKey.TotalKey, Counters> totals = new TreeMap<>();
     private final Map<String, String> eventTypeNames = new HashMap<>();
-    private final TreeSet<InviteeState> byBookingTime = new TreeSet<>(NEWEST_FIRST);
 
     ProjectionState(Projection projection) {
         this.projection = projection;
@@ -43,6 +37,19 @@ final class ProjectionState {
         ProjectionStep step = projection.apply(stored, inviteeUri == null ? null : invitees.get(inviteeUri),
                 noShowUri == null ? null : noShows.get(noShowUri));
         apply(step);
+        recordEventTypeName(event);
+    }
+
+    /**
+     * Applies the counter changes of a step whose states the caller keeps, and records the event type
+     * name the event carries.
+     */
+    void applyCounters(ProjectionStep step, CalendlyEvent event) {
+        apply(new ProjectionStep(null, null, step.deltas()));
+        recordEventTypeName(event);
+    }
+
+    private void recordEventTypeName(CalendlyEvent event) {
         if (event instanceof InviteeCreatedEvent) {
             EventTypeRef type = ((InviteeCreatedEvent) event).invitee().scheduledEvent().eventType();
             if (type.name() != null) {
@@ -55,13 +62,7 @@ final class ProjectionState {
     void apply(ProjectionStep step) {
         InviteeState invitee = step.invitee();
         if (invitee != null) {
-            InviteeState previous = invitees.put(invitee.uri(), invitee);
-            if (previous != null && previous.created()) {
-                byBookingTime.remove(previous);
-            }
-            if (invitee.created()) {
-                byBookingTime.add(invitee);
-            }
+            invitees.put(invitee.uri(), invitee);
         }
         if (step.noShow() != null) {
             noShows.put(step.noShow().uri(), step.noShow());
@@ -95,32 +96,6 @@ final class ProjectionState {
 
     Map<String, String> eventTypeNames() {
         return Map.copyOf(eventTypeNames);
-    }
-
-    List<RecentBooking> recentBookings(int limit, boolean includeTest) {
-        List<RecentBooking> result = new ArrayList<>(Math.min(limit, 64));
-        for (InviteeState state : byBookingTime) {
-            if (result.size() >= limit) {
-                break;
-            }
-            if (includeTest || !state.test()) {
-                result.add(state.toRecentBooking());
-            }
-        }
-        return result;
-    }
-
-    /** Forgets an invitee's state; its counted changes stay in the buckets. */
-    void forgetInvitee(String uri) {
-        InviteeState forgotten = invitees.remove(uri);
-        if (forgotten != null && forgotten.created()) {
-            byBookingTime.remove(forgotten);
-        }
-    }
-
-    /** Forgets a no-show mark's state; its counted changes stay in the buckets. */
-    void forgetNoShow(String uri) {
-        noShows.remove(uri);
     }
 
     Map<String, InviteeState> invitees() {

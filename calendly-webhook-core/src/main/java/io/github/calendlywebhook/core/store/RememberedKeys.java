@@ -1,31 +1,13 @@
 package io.github.calendlywebhook.core.store;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
-
 /**
- * Keys remembered until a deadline, oldest first. A key is held as the first 128 bits of its SHA-256
- * (about 90 bytes per key whatever its length), so two distinct keys are taken for one with a
- * probability far below that of a hardware fault. Not thread-safe; callers serialize access.
+ * Keys remembered until a deadline: 128-bit digests ({@link KeyDigests}) in a {@link DigestTable}, about
+ * 40 to 60 bytes per key whatever its length. Not thread-safe; callers serialize access.
  */
 final class RememberedKeys {
 
-    private final Map<Digest, Digest> keys = new HashMap<>();
-    private final ArrayDeque<Digest> byDeadline = new ArrayDeque<>();
-    private final MessageDigest sha256;
-
-    RememberedKeys() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
-    }
+    private final DigestTable keys = new DigestTable(0, 0);
+    private final KeyDigests digests = new KeyDigests();
 
     /**
      * Remembers the key until the deadline unless it is already remembered.
@@ -33,49 +15,20 @@ final class RememberedKeys {
      * @return whether the key was new
      */
     boolean add(String key, long deadlineMillis) {
-        ByteBuffer digest = ByteBuffer.wrap(sha256.digest(key.getBytes(StandardCharsets.UTF_8)));
-        Digest entry = new Digest(digest.getLong(), digest.getLong(), deadlineMillis);
-        if (keys.putIfAbsent(entry, entry) != null) {
+        KeyDigests.Digest digest = digests.of(key);
+        if (keys.find(digest.high(), digest.low()) >= 0) {
             return false;
         }
-        byDeadline.addLast(entry);
+        keys.insert(digest.high(), digest.low(), deadlineMillis);
         return true;
     }
 
     /** Forgets the keys whose deadline is at or before the given time. */
     void expire(long nowMillis) {
-        Digest oldest = byDeadline.peekFirst();
-        while (oldest != null && oldest.deadline <= nowMillis) {
-            keys.remove(byDeadline.removeFirst());
-            oldest = byDeadline.peekFirst();
-        }
+        keys.expire(nowMillis, slot -> { });
     }
 
     int size() {
         return keys.size();
-    }
-
-    /** A remembered key; equal to another when their digests are. */
-    private static final class Digest {
-
-        private final long high;
-        private final long low;
-        private final long deadline;
-
-        Digest(long high, long low, long deadline) {
-            this.high = high;
-            this.low = low;
-            this.deadline = deadline;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Digest && ((Digest) other).high == high && ((Digest) other).low == low;
-        }
-
-        @Override
-        public int hashCode() {
-            return Long.hashCode(high);
-        }
     }
 }

@@ -6,6 +6,8 @@ import static io.github.calendlywebhook.test.EventFixtures.eventTypeKey;
 import static io.github.calendlywebhook.test.EventFixtures.noShowCreated;
 import static io.github.calendlywebhook.test.EventFixtures.noShowDeleted;
 import static io.github.calendlywebhook.test.EventFixtures.stored;
+import static io.github.calendlywebhook.test.EventFixtures.testCreated;
+import static io.github.calendlywebhook.test.EventFixtures.uri;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -18,6 +20,7 @@ import io.github.calendlywebhook.test.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InMemoryEventStoreRetentionTest {
@@ -103,6 +106,21 @@ class InMemoryEventStoreRetentionTest {
     }
 
     @Test
+    void keepsAnUpcomingBookingUntilAfterItsMeetingEvenWhenALaterEventTouchedIt() {
+        InMemoryEventStore store = store(Retained.COUNTERS);
+        store.append(stored(created("a", "intro", START)));
+        clock.advance(Duration.ofDays(1));
+        store.append(stored(noShowCreated("n", "a", "intro", clock.instant())));
+
+        clock.advance(Duration.ofDays(60));
+        store.append(stored(canceled("a", "intro", clock.instant())));
+
+        Counters total = store.totals(false).get(eventTypeKey("intro"));
+        assertThat(total.activeBookings()).isZero();
+        assertThat(total.cancellations()).isEqualTo(1);
+    }
+
+    @Test
     void forgetsACanceledBookingAndItsNoShowMarkAfterTheWindow() {
         InMemoryEventStore store = store(Retained.COUNTERS);
         store.append(stored(created("a", "intro", START)));
@@ -143,6 +161,22 @@ class InMemoryEventStoreRetentionTest {
     }
 
     @Test
+    void keepsOnlyKeysFromTheMomentAnAdapterLearnsThatNothingReadsTheNumbers() {
+        InMemoryEventStore store = store(Retained.COUNTERS);
+        StoredEvent delivery = stored(created("a", "intro", START));
+        store.append(delivery);
+
+        store.keepOnlyKeys();
+
+        assertThat(store.retained()).isEqualTo(Retained.KEYS);
+        assertThat(store.keptStates()).isZero();
+        assertThat(store.append(delivery)).isEqualTo(AppendResult.DUPLICATE);
+        assertThat(store.append(stored(created("b", "intro", START)))).isEqualTo(AppendResult.STORED);
+        assertThatIllegalStateException().isThrownBy(() -> store.recentBookings(10, false))
+                .withMessageContaining("calendly.webhook.store.in-memory.keep");
+    }
+
+    @Test
     void refusesToListEventsUnlessBuiltToKeepThem() {
         InMemoryEventStore store = store(Retained.COUNTERS);
         store.append(stored(created("a", "intro", START)));
@@ -173,6 +207,52 @@ class InMemoryEventStoreRetentionTest {
         assertThat(first).isTrue();
         assertThat(insideWindow).isFalse();
         assertThat(store.totals(false).get(ProjectingEventStore.LEADS_KEY).leads()).isEqualTo(1);
+    }
+
+    @Test
+    void showsTheNewestBookingsWithTheirCurrentStateWhileKeepingDetailsOfOnlyAFew() {
+        InMemoryEventStore store = InMemoryEventStore.builder().clock(clock).recentBookings(2).build();
+        store.append(stored(created("a", "intro", START)));
+        store.append(stored(created("b", "intro", START.plusSeconds(60))));
+        store.append(stored(created("c", "intro", START.plusSeconds(120))));
+        store.append(stored(canceled("c", "intro", START.plusSeconds(180))));
+
+        List<RecentBooking> recent = store.recentBookings(10, false);
+
+        assertThat(recent).extracting(RecentBooking::inviteeUri).containsExactly(uri("c"), uri("b"));
+        assertThat(recent).extracting(RecentBooking::status).containsExactly(BookingStatus.CANCELED, BookingStatus.ACTIVE);
+        assertThat(recent.get(1).name()).isNotNull();
+        assertThat(store.totals(false).get(eventTypeKey("intro")).newBookings()).isEqualTo(3);
+    }
+
+    @Test
+    void leavesOutOfTheListABookingOlderThanEveryBookingWhoseDetailsAreKept() {
+        InMemoryEventStore store = InMemoryEventStore.builder().clock(clock).recentBookings(2).build();
+        store.append(stored(created("b", "intro", START.plusSeconds(60))));
+        store.append(stored(created("c", "intro", START.plusSeconds(120))));
+
+        store.append(stored(created("a", "intro", START)));
+
+        assertThat(store.recentBookings(10, false)).extracting(RecentBooking::inviteeUri)
+                .containsExactly(uri("c"), uri("b"));
+        assertThat(store.totals(false).get(eventTypeKey("intro")).activeBookings()).isEqualTo(3);
+    }
+
+    @Test
+    void keepsTestBookingsApartSoTheyNeverPushARegularBookingOutOfTheList() {
+        InMemoryEventStore store = InMemoryEventStore.builder().clock(clock).recentBookings(1).build();
+        store.append(stored(created("a", "intro", START)));
+        store.append(stored(testCreated("t", "intro", START.plusSeconds(60))));
+
+        assertThat(store.recentBookings(10, false)).extracting(RecentBooking::inviteeUri).containsExactly(uri("a"));
+        assertThat(store.recentBookings(10, true)).extracting(RecentBooking::inviteeUri)
+                .containsExactly(uri("t"), uri("a"));
+    }
+
+    @Test
+    void rejectsKeepingTheDetailsOfNoBooking() {
+        assertThatIllegalArgumentException().isThrownBy(() -> InMemoryEventStore.builder().recentBookings(0))
+                .withMessageContaining("recentBookings");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +97,7 @@ class ContainerImageIT {
         String user = "";
         List<String> healthcheck = List.of();
         List<String> entrypoint = List.of();
+        final Map<String, String> environment = new LinkedHashMap<>();
 
         Image(Path root) {
             this.root = root;
@@ -112,6 +114,8 @@ class ContainerImageIT {
                     case "USER" -> user = arguments;
                     case "HEALTHCHECK" -> healthcheck = instruction.execForm();
                     case "ENTRYPOINT" -> entrypoint = instruction.execForm();
+                    case "ENV" -> environment.put(arguments.substring(0, arguments.indexOf('=')),
+                            arguments.substring(arguments.indexOf('=') + 1));
                     case "EXPOSE", "VOLUME" -> { }
                     default -> throw new IllegalStateException("this test cannot run " + instruction.keyword()
                             + " yet; teach it before using it in the Dockerfile");
@@ -183,6 +187,7 @@ class ContainerImageIT {
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CALENDLY_") || key.startsWith("DASHBOARD_"));
             env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
+            env.putAll(environment);
             env.putAll(extra);
             return builder;
         }

@@ -22,4 +22,10 @@ class InMemoryStoreApplicationTest extends MicronautLoadApplicationContract {
     void defaultConfigurationShouldKeepEventsInMemory() {
         assertThat(store).isInstanceOf(InMemoryEventStore.class);
     }
+
+    @Test
+    void listenerOnlyApplicationShouldKeepOnlyDeliveryKeysWithoutBeingTold() {
+        assertThat(store).isInstanceOfSatisfying(InMemoryEventStore.class,
+                memory -> assertThat(memory.retained()).isEqualTo(InMemoryEventStore.Retained.KEYS));
+    }
 }

@@ -20,4 +20,10 @@ class InMemoryStoreApplicationTest extends SpringLoadApplicationContract {
     void defaultConfigurationShouldKeepEventsInMemory() {
         assertThat(store).isInstanceOf(InMemoryEventStore.class);
     }
+
+    @Test
+    void listenerOnlyApplicationShouldKeepOnlyDeliveryKeysWithoutBeingTold() {
+        assertThat(store).isInstanceOfSatisfying(InMemoryEventStore.class,
+                memory -> assertThat(memory.retained()).isEqualTo(InMemoryEventStore.Retained.KEYS));
+    }
 }
