@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -13,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * Combines concurrent writes into one transaction (group commit). Each caller queues its item (an
  * event to append, an audit entry); the caller that finds no transaction running becomes the leader,
  * takes every queued item (up to a limit), writes them together and hands each caller its own result,
- * while the others wait. A caller alone pays nothing more than the queue. When the combined transaction
- * fails, the leader writes each of its items alone, so one bad item cannot fail the others; a caller
- * gets a result only once its item's transaction has committed, and the exception of its own
- * transaction otherwise.
+ * while the others wait. Each waiting caller is woken only for its own outcome, or to lead the next
+ * transaction, so a commit costs one wake-up per item however many callers wait. A caller alone pays
+ * nothing more than the queue. When the combined transaction fails, the leader writes each of its items
+ * alone, so one bad item cannot fail the others; a caller gets a result only once its item's transaction
+ * has committed, and the exception of its own transaction otherwise.
  *
  * @param <T> the items written
  * @param <R> the result of writing one item
@@ -29,8 +31,6 @@ public final class GroupCommit<T, R> {
     private final int maxBatch;
     private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock leader = new ReentrantLock();
-    private final Object signal = new Object();
-    private long generation;
 
     /**
      * Returns a group commit.
@@ -59,15 +59,11 @@ public final class GroupCommit<T, R> {
      * @return the result of writing it
      */
     public R submit(T item) {
-        Pending<T, R> mine = new Pending<>(item);
+        Pending<T, R> mine = new Pending<>(item, Thread.currentThread());
         queue.add(mine);
         boolean interrupted = false;
         try {
             for (;;) {
-                long seen;
-                synchronized (signal) {
-                    seen = generation;
-                }
                 if (mine.done()) {
                     return mine.result();
                 }
@@ -78,29 +74,32 @@ public final class GroupCommit<T, R> {
                         }
                     } finally {
                         leader.unlock();
-                        synchronized (signal) {
-                            generation++;
-                            signal.notifyAll();
-                        }
+                        handOver();
                     }
                     continue;
                 }
-                // The item stays queued: a caller cannot withdraw it once a leader may have taken it, so
-                // it waits for the outcome even when interrupted and keeps the interrupt for later.
-                synchronized (signal) {
-                    while (generation == seen && !mine.done()) {
-                        try {
-                            signal.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true;
-                        }
-                    }
+                // A leader is writing. It wakes this caller when the item is done, or hands over to the
+                // first queued caller when it unlocks: whoever fails to lock always has a leader to wake
+                // it, since its item was queued before it tried. The item stays queued: a caller cannot
+                // withdraw it once a leader may have taken it, so it waits for the outcome even when
+                // interrupted and keeps the interrupt for later.
+                LockSupport.park(this);
+                if (Thread.interrupted()) {
+                    interrupted = true;
                 }
             }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** Wakes the first queued caller, which leads the next transaction unless a newcomer already does. */
+    private void handOver() {
+        Pending<T, R> next = queue.peek();
+        if (next != null) {
+            LockSupport.unpark(next.waiter);
         }
     }
 
@@ -171,12 +170,14 @@ public final class GroupCommit<T, R> {
     private static final class Pending<T, R> {
 
         final T item;
+        final Thread waiter;
         private volatile @Nullable R result;
         private volatile @Nullable RuntimeException failure;
         private volatile @Nullable Error error;
 
-        Pending(T item) {
+        Pending(T item, Thread waiter) {
             this.item = item;
+            this.waiter = waiter;
         }
 
         boolean done() {
@@ -185,10 +186,12 @@ public final class GroupCommit<T, R> {
 
         void complete(R value) {
             result = Objects.requireNonNull(value, "result");
+            LockSupport.unpark(waiter);
         }
 
         void fail(RuntimeException e) {
             failure = e;
+            LockSupport.unpark(waiter);
         }
 
         void failIfOpen(Throwable e) {
@@ -200,6 +203,7 @@ public final class GroupCommit<T, R> {
             } else {
                 error = (Error) e;
             }
+            LockSupport.unpark(waiter);
         }
 
         R result() {
