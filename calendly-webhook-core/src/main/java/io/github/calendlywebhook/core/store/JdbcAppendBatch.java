@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcAppendBatch {
 
+    private static final String STORED_KEYS = "SELECT event_key FROM calendly_event WHERE event_key = ANY(?)";
     private static final String INSERT_EVENT = "INSERT INTO calendly_event (event_key, event_name, source, received_at,"
             + " body) VALUES (?, ?, ?, ?, ?)";
 
@@ -102,13 +102,9 @@ final class JdbcAppendBatch {
         Set<String> wanted = new LinkedHashSet<>();
         events.forEach(event -> wanted.add(StoreKeys.fit(event.key())));
         Set<String> stored = new HashSet<>();
-        String sql = "SELECT event_key FROM calendly_event WHERE event_key IN ("
-                + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (String key : wanted) {
-                select.setString(index++, key);
-            }
+        // One text for every batch size, so the database parses it once per connection, not per size.
+        try (PreparedStatement select = connection.prepareStatement(STORED_KEYS)) {
+            select.setArray(1, connection.createArrayOf("VARCHAR", wanted.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     stored.add(rows.getString(1));
