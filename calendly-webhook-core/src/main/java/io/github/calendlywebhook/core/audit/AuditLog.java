@@ -14,6 +14,21 @@ public interface AuditLog {
      */
     void record(AuditEntry entry);
 
+    /**
+     * Records an entry that may be written shortly after this call returns, so that a caller who must
+     * answer quickly does not wait for it; {@link #flush()} writes it. The processor records delivery
+     * outcomes this way. By default the entry is recorded at once.
+     *
+     * @param entry the entry
+     */
+    default void recordSoon(AuditEntry entry) {
+        record(entry);
+    }
+
+    /** Writes every entry that {@link #recordSoon(AuditEntry)} accepted and that is not written yet. */
+    default void flush() {
+    }
+
     /** Returns an audit log that discards every entry. */
     static AuditLog discarding() {
         return entry -> { };

@@ -110,7 +110,7 @@ public final class AggregatingAuditLog implements AuditLog {
     public void record(AuditEntry entry) {
         Outcome outcome = entry.outcome();
         if ((outcome == null || outcome.acknowledged()) && openKinds == 0) {
-            delegate.record(entry);
+            delegate.recordSoon(entry);
             return;
         }
         Instant now = clock.instant();
@@ -134,17 +134,22 @@ public final class AggregatingAuditLog implements AuditLog {
             }
             openKinds = windows.size();
         }
-        toWrite.forEach(delegate::record);
+        toWrite.forEach(delegate::recordSoon);
     }
 
-    /** Writes the pending sums of every window, open or closed, and forgets them. */
+    /**
+     * Writes the pending sums of every window, open or closed, and forgets them; then has the delegate
+     * write whatever it still holds.
+     */
+    @Override
     public void flush() {
         List<AuditEntry> toWrite = new ArrayList<>();
         synchronized (windows) {
             collectClosed(clock.instant(), toWrite, true);
             openKinds = windows.size();
         }
-        toWrite.forEach(delegate::record);
+        toWrite.forEach(delegate::recordSoon);
+        delegate.flush();
     }
 
     /** Returns how many rejection kinds currently have an open window. */
