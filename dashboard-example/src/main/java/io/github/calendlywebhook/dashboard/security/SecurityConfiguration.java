@@ -13,8 +13,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -60,19 +62,18 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http, DashboardProperties properties, AdminAudit audit,
-            RefusalAudit refusals, WebhookSettings webhook) throws Exception {
-        String webhookPath = webhook.path();
+            RefusalAudit refusals) throws Exception {
         String[] pagePaths = {"/", "/index.html", "/api/metrics", "/api/stream"};
         http.authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/css/**", "/js/**", "/favicon.svg", LOGIN_PATH, "/error").permitAll();
-                    auth.requestMatchers(webhookPath, "/api/leads").permitAll();
+                    auth.requestMatchers("/api/leads").permitAll();
                     if (properties.publicPage()) {
                         auth.requestMatchers(pagePaths).permitAll();
                     }
                     auth.requestMatchers("/admin/**").hasRole("ADMIN");
                     auth.anyRequest().authenticated();
                 })
-                .csrf(csrf -> csrf.ignoringRequestMatchers(webhookPath, "/api/leads"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/leads"))
                 .formLogin(form -> form.loginPage(LOGIN_PATH)
                         .successHandler(successHandler(audit))
                         .failureHandler(new LoginFailureHandler(audit, refusals, LOGIN_PATH)))
@@ -96,11 +97,33 @@ class SecurityConfiguration {
                         PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH),
                                 AnyRequestMatcher.INSTANCE))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * The webhook endpoint's own chain, matched before the dashboard's: its signature is its
+     * authentication, so it needs no session, security context, saved request, CSRF token or login, and
+     * each delivery skips those filters. It sends the same security headers as every other response.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain webhookSecurity(HttpSecurity http, WebhookSettings webhook) throws Exception {
+        http.securityMatcher(webhook.path())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AdminAudit audit) {
