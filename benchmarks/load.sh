@@ -85,6 +85,12 @@ signed_file() {
   echo "$file"
 }
 
+CLOCK_TICKS=$(getconf CLK_TCK)
+# cpu_ticks: the server's user + system CPU time so far, in clock ticks.
+cpu_ticks() {
+  awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
+}
+
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
 NEXT_INDEX=100000000
@@ -95,8 +101,15 @@ measure() {
   [ "$2" = 30 ] && dup=30
   file=$(signed_file "$dup" "$NEXT_INDEX")
   NEXT_INDEX=$((NEXT_INDEX + 100000000))
+  local before after requests
+  before=$(cpu_ticks)
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$3" -- "$file" | grep '^RESULT')
+  after=$(cpu_ticks)
   rm -f "$file"
+  requests=$(echo "$line" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')
+  # The server's CPU time per request (user + system, all its threads): steadier than req/s on a
+  # shared machine, since it does not count what wrk and other processes take.
+  line="$line cpu_us=$(( (after - before) * 1000000 / CLOCK_TICKS / (requests > 0 ? requests : 1) ))"
   echo "$1 $2 ${line#RESULT }" | tee -a "$RESULTS"
 }
 
@@ -174,13 +187,13 @@ done
 
 mkdir -p benchmarks/target
 {
-  echo "| target | run | req/s | p50 ms | p99 ms | requests | wrapped | non-2xx | socket errors |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| target | run | req/s | p50 ms | p99 ms | server CPU µs/req | requests | wrapped | non-2xx | socket errors |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   while read -r target row rest; do
     eval "$rest"
     wrapped=$(( requests > COUNT ? (requests - COUNT) * 100 / requests : 0 ))
     [ "$row" = baseline ] || row="$row % dup"
-    echo "| $target | $row | $rps | $p50_ms | $p99_ms | $requests | $wrapped % | $non2xx | $socket_errors |"
+    echo "| $target | $row | $rps | $p50_ms | $p99_ms | $cpu_us | $requests | $wrapped % | $non2xx | $socket_errors |"
   done < "$RESULTS"
   echo
   echo "| target | run | / same-app baseline | req/s / Node | p99 / Node's p99 |"
