@@ -15,8 +15,9 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The behaviour every {@link AuditRepository} must have: newest first, filters, paging, retention and
- * counts by outcome. Subclasses supply a fresh, empty repository.
+ * The behaviour every {@link AuditRepository} must have: newest first, filters, paging, retention,
+ * counts by outcome, and entries recorded with {@code recordSoon} seen by the next read and written by
+ * {@code flush}. Subclasses supply a fresh, empty repository.
  */
 public abstract class AuditRepositoryComplianceTest {
 
@@ -107,5 +108,31 @@ public abstract class AuditRepositoryComplianceTest {
 
         assertThat(log.countByOutcome(NOW.minus(Duration.ofHours(1))))
                 .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Outcome.ACCEPTED, 1L, Outcome.FORBIDDEN, 40L));
+    }
+
+    @Test
+    void showsEntriesRecordedSoonToTheNextRead() {
+        AuditRepository log = newRepository();
+        AuditEntry first = delivery(3, Outcome.ACCEPTED, "invitee.created");
+        AuditEntry second = delivery(2, Outcome.DUPLICATE, "invitee.created");
+        log.recordSoon(first);
+        log.recordSoon(second);
+
+        assertThat(log.query(AuditQuery.latest(10)).entries()).containsExactly(second, first);
+        assertThat(log.countByOutcome(NOW.minus(Duration.ofHours(1))))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of(Outcome.ACCEPTED, 1L, Outcome.DUPLICATE, 1L));
+    }
+
+    @Test
+    void flushLeavesNothingBehindAndWritesNothingTwice() {
+        AuditRepository log = newRepository();
+        for (int i = 0; i < 50; i++) {
+            log.recordSoon(delivery(i + 1, Outcome.ACCEPTED, "invitee.created"));
+        }
+
+        log.flush();
+        log.flush();
+
+        assertThat(log.query(AuditQuery.latest(AuditQuery.MAX_LIMIT)).total()).isEqualTo(50);
     }
 }
