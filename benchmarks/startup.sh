@@ -7,6 +7,8 @@
 #           what dashboard-example/Dockerfile runs
 #   aot     the extracted jar with a JDK 24+ AOT cache (-XX:AOTCacheOutput / -XX:AOTCache, JEP 483/514), when
 #           a JDK newer than 17 is found under /usr/lib/jvm (reported apart: the project targets 17)
+#   cds-restart  as cds, on a database an earlier start has already migrated (a copy of it per start): the
+#           restart of a deployment that scales to zero, where Flyway only validates
 # Each start is timed from spawning the process to the first 200 from GET /admin/login (the image's
 # HEALTHCHECK); RSS is VmRSS from /proc/<pid>/status once ready and again after LOAD of signed 4 KiB
 # deliveries (wrk -t1 -c16, as benchmarks/load.sh sends them). Every start uses the same JVM options,
@@ -25,7 +27,7 @@ RUNS=${RUNS:-10}
 PORT=${PORT:-18090}
 LOAD=${LOAD:-5s}
 COUNT=${COUNT:-40000}
-MODES=${MODES:-plain cds aot}
+MODES=${MODES:-plain cds cds-restart aot}
 JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError}
 # glibc's malloc otherwise keeps up to 8 arenas per core for the JIT's and the server's threads.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
@@ -80,6 +82,20 @@ train() {
     || { echo "training run failed:" >&2; tail -n 30 "$dir.log" >&2; exit 1; }
 }
 
+# migrate: one untimed start that creates and migrates the database the cds-restart starts copy.
+migrate() {
+  local dir="$WORK/migrated"
+  mkdir -p "$dir"
+  (cd "$dir" && PORT=$PORT ADMIN_PASSWORD=startup-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
+    exec "$JAVA17" $JVM_OPTS -jar "$APP" --server.address=127.0.0.1 > "$dir.log" 2>&1) &
+  PID=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/admin/login" || true)" = 200 ]; do
+    kill -0 "$PID" 2>/dev/null || { echo "the migrating start exited:" >&2; tail -n 40 "$dir.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  stop
+}
+
 now_ms() {
   echo $(( $(date +%s%N) / 1000000 ))
 }
@@ -95,6 +111,10 @@ start_once() {
   case "$1" in
     plain) jar=$PWD/$JAR ;;
     cds) extra="-XX:SharedArchiveFile=$WORK/application.jsa" ;;
+    cds-restart)
+      extra="-XX:SharedArchiveFile=$WORK/application.jsa"
+      cp -r "$WORK/migrated/data" "$dir/"
+      ;;
     aot) java=$JAVA_AOT; extra="-XX:AOTCache=$WORK/application.aot" ;;
   esac
   requests="$WORK/requests-$1-$2.txt"
@@ -140,6 +160,10 @@ for mode in $MODES; do
         continue
       fi
       train "$JAVA_AOT" "-XX:AOTCacheOutput=$WORK/application.aot"
+      ;;
+    cds-restart)
+      [ -f "$WORK/application.jsa" ] || train "$JAVA17" "-XX:ArchiveClassesAtExit=$WORK/application.jsa"
+      migrate
       ;;
     plain) ;;
     *) echo "unknown mode $mode" >&2; exit 1 ;;
