@@ -3,6 +3,7 @@ package io.github.calendlywebhook.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.calendlywebhook.dashboard.support.Browserless;
+import io.github.calendlywebhook.test.SignedPayloads;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The admin panel's protections over real HTTP: login, throttling, CSRF, cookies and headers. */
+/**
+ * The admin panel's protections over real HTTP: login, throttling, CSRF, cookies and headers; and the
+ * webhook endpoint's own filter chain, which sends the same headers and opens no session.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:admin-security;DB_CLOSE_DELAY=-1",
         "dashboard.admin-password=correct horse battery staple",
@@ -168,6 +172,20 @@ class AdminSecurityTest {
                     .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'")
                             .doesNotContain("unsafe-inline").contains("frame-ancestors 'none'"));
         }
+    }
+
+    @Test
+    void aDeliveryShouldCarryTheSameHeadersAndOpenNoSession() {
+        Browserless calendly = new Browserless(port, "198.51.100.23");
+
+        HttpResponse<String> delivery = calendly.postSigned("admin-security-secret", SignedPayloads.inviteeCreated());
+
+        assertThat(delivery.statusCode()).isEqualTo(200);
+        assertThat(delivery.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(delivery.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(delivery.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(delivery.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test
