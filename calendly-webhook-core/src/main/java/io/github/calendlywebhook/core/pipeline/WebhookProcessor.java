@@ -118,9 +118,12 @@ public final class WebhookProcessor implements AutoCloseable {
      */
     @Override
     public void close() {
-        flushAudit();
-        if (ownListeners != null) {
-            ownListeners.close();
+        try {
+            flushAudit();
+        } finally {
+            if (ownListeners != null) {
+                ownListeners.close();
+            }
         }
     }
 

@@ -3,16 +3,20 @@ package io.github.calendlywebhook.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.calendlywebhook.core.audit.AuditEntry;
+import io.github.calendlywebhook.core.audit.AuditLog;
 import io.github.calendlywebhook.core.publication.PublicationRegistry;
 import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.publication.ListenerMode;
 import io.github.calendlywebhook.core.publication.ListenerSettings;
 import io.github.calendlywebhook.core.publication.PublicationCounts;
+import io.github.calendlywebhook.core.store.StoreUnavailableException;
 import io.github.calendlywebhook.test.RecordingListener;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +114,36 @@ class BuilderListenerRetryTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(processor.listenerDispatcher().orElseThrow().counts().incomplete()).isEqualTo(1);
         release.countDown();
+    }
+
+    @Test
+    void closeStopsTheListenerThreadsEvenWhenTheAuditLogCannotBeFlushed() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        AtomicReference<Thread> listenerThread = new AtomicReference<>();
+        RecordingListener crm = RecordingListener.succeeding();
+        crm.whileRunning(() -> {
+            listenerThread.set(Thread.currentThread());
+            ran.countDown();
+        });
+        AuditLog unreachable = new AuditLog() {
+            @Override
+            public void record(AuditEntry entry) {
+            }
+
+            @Override
+            public void flush() {
+                throw new StoreUnavailableException("the audit database is down");
+            }
+        };
+        WebhookProcessor closing = fixture.builder().auditLog(unreachable).listener("crm", crm)
+                .listenerSettings(ListenerSettings.builder().mode(ListenerMode.ASYNC).build()).build();
+        closing.process(Requests.signed(SignedPayloads.inviteeCreated()).build());
+        assertThat(ran.await(1, TimeUnit.MINUTES)).as("the listener ran").isTrue();
+
+        assertThatThrownBy(closing::close).isInstanceOf(StoreUnavailableException.class);
+
+        listenerThread.get().join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(listenerThread.get().isAlive()).as("the listener thread ended").isFalse();
     }
 
     @Test
