@@ -210,12 +210,14 @@ final class JdbcAuditLog implements AuditRepository {
         pendingCount.addAndGet(-count);
     }
 
-    /** Writes the queued entries before a read, so a read sees every entry recorded before it. */
-    private void flushBeforeRead() {
+    /**
+     * Writes the queued entries before a read or a delete, so either sees every entry recorded before it.
+     */
+    private void writeQueuedFirst() {
         try {
             writePending();
         } catch (RuntimeException e) {
-            // The read meets the same database and reports its state; the entries stay queued.
+            // The read or delete meets the same database and reports its state; the entries stay queued.
         }
     }
 
@@ -263,7 +265,7 @@ final class JdbcAuditLog implements AuditRepository {
     @Override
     public AuditPage query(AuditQuery query) {
         Objects.requireNonNull(query, "query");
-        flushBeforeRead();
+        writeQueuedFirst();
         return transactions.withConnection("could not read the audit log", connection -> {
             List<Object> parameters = new ArrayList<>();
             String where = where(query, parameters);
@@ -290,7 +292,7 @@ final class JdbcAuditLog implements AuditRepository {
     @Override
     public long deleteOlderThan(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
-        flushBeforeRead();
+        writeQueuedFirst();
         return transactions.withConnection("could not delete old audit entries", connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM calendly_audit WHERE occurred_at < ?")) {
@@ -303,7 +305,7 @@ final class JdbcAuditLog implements AuditRepository {
     @Override
     public Map<Outcome, Long> countByOutcome(Instant since) {
         Objects.requireNonNull(since, "since");
-        flushBeforeRead();
+        writeQueuedFirst();
         return transactions.withConnection("could not count audit entries", connection -> {
             Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
             try (PreparedStatement select = connection.prepareStatement("SELECT outcome, SUM(occurrences)"
