@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * 2xx is only sent for an event that is fully applied; concurrent duplicates insert once and answer
  * {@link AppendResult#DUPLICATE}. Appends that arrive while a transaction is running are committed
  * together in the next one (group commit), each with its own result; the store then needs one pooled
- * connection for its appends, however many requests arrive at once. The tables come from the shipped
- * schema scripts (see {@link JdbcSchema}).
+ * connection for its appends, however many requests arrive at once. The keys of the latest stored events
+ * are remembered in memory ({@link StoredKeysCache}), so a redelivery of a recent event is answered
+ * without a transaction. The tables come from the shipped schema scripts (see {@link JdbcSchema}).
  */
 final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
 
@@ -35,10 +36,13 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
     private final Projection projection;
     private final GroupCommit<StoredEvent, AppendResult> groupCommit;
     private final @Nullable JdbcAppendParticipant participant;
+    private final StoredKeysCache storedKeys;
     private volatile @Nullable Dialect detected;
 
-    private JdbcEventStore(DataSource dataSource, ZoneId zone, @Nullable JdbcAppendParticipant participant) {
+    private JdbcEventStore(DataSource dataSource, ZoneId zone, @Nullable JdbcAppendParticipant participant,
+            int rememberedKeys) {
         this.transactions = new JdbcTransactions(dataSource);
+        this.storedKeys = new StoredKeysCache(rememberedKeys);
         this.projection = new Projection(zone);
         this.participant = participant;
         this.groupCommit = new GroupCommit<>(this::appendTogether, this::appendAlone, JdbcTransactions::unreachable,
@@ -65,7 +69,7 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
      */
     static JdbcEventStore create(DataSource dataSource, ZoneId zone) {
         return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
-                null);
+                null, StoredKeysCache.DEFAULT_CAPACITY);
     }
 
     /**
@@ -79,7 +83,13 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
      */
     static JdbcEventStore create(DataSource dataSource, ZoneId zone, JdbcAppendParticipant participant) {
         return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
-                Objects.requireNonNull(participant, "participant"));
+                Objects.requireNonNull(participant, "participant"), StoredKeysCache.DEFAULT_CAPACITY);
+    }
+
+    /** Returns a store that remembers the given number of stored keys, for tests of the cache. */
+    static JdbcEventStore create(DataSource dataSource, ZoneId zone, int rememberedKeys) {
+        return new JdbcEventStore(Objects.requireNonNull(dataSource, "dataSource"), Objects.requireNonNull(zone, "zone"),
+                null, rememberedKeys);
     }
 
     @Override
@@ -100,7 +110,13 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
     @Override
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        return groupCommit.submit(event);
+        String key = StoreKeys.fit(event.key());
+        if (storedKeys.isStored(key)) {
+            return AppendResult.DUPLICATE;
+        }
+        AppendResult result = groupCommit.submit(event);
+        storedKeys.stored(key);
+        return result;
     }
 
     /** Appends events in one transaction: all of them are committed, or none and an exception. */

@@ -23,6 +23,12 @@ final class RememberedKeys {
         return true;
     }
 
+    /** Returns whether the key is remembered. */
+    boolean contains(String key) {
+        KeyDigests.Digest digest = digests.of(key);
+        return keys.find(digest.high(), digest.low()) >= 0;
+    }
+
     /** Forgets the keys whose deadline is at or before the given time. */
     void expire(long nowMillis) {
         keys.expire(nowMillis, slot -> { });
