@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * state and the day and all-time counters, one transaction) against the floor of durability on the same
  * database and pool, a plain single-row {@code INSERT} of the same body followed by a commit. Each
  * iteration appends events never stored before, parsed ahead of the iteration. The {@code Concurrent}
- * variants run the same operations from {@value #CONCURRENT_THREADS} threads at once.
+ * variants run the same operations from {@value #CONCURRENT_THREADS} threads at once. {@code libraryRedelivery}
+ * appends again one of {@value #REDELIVERED} events stored at setup, as a retry or a replay does.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -45,6 +46,8 @@ public class StoreAppendBenchmark {
 
     /** The threads of the concurrent benchmarks, twice the pool size as in a busy servlet container. */
     static final int CONCURRENT_THREADS = 8;
+    /** The events stored at setup that {@link #libraryRedelivery} appends again. */
+    static final int REDELIVERED = 1_000;
     private static final int BODY_SIZE = 1024;
     private static final Instant RECEIVED_AT = Instant.ofEpochSecond(Payloads.TIMESTAMP);
 
@@ -63,6 +66,8 @@ public class StoreAppendBenchmark {
     private final byte[] body = Payloads.inviteeCreated(BODY_SIZE, 0);
     private Database db;
     private ProjectingEventStore store;
+    private final StoredEvent[] redelivered = new StoredEvent[REDELIVERED];
+    private final AtomicInteger redeliveryCursor = new AtomicInteger();
 
     /**
      * Starts the database, creates the store's schema and the baseline table.
@@ -76,6 +81,12 @@ public class StoreAppendBenchmark {
         try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE plain_event (id BIGINT PRIMARY KEY, body "
                     + (db.isPostgres() ? "BYTEA" : "VARBINARY") + " NOT NULL)");
+        }
+        CalendlyEventParser parser = CalendlyEventParser.create();
+        for (int i = 0; i < REDELIVERED; i++) {
+            byte[] stored = Payloads.inviteeCreated(BODY_SIZE, -1 - i);
+            redelivered[i] = StoredEvent.of(parser.parse(stored), stored, RECEIVED_AT, EventSource.WEBHOOK);
+            store.append(redelivered[i]);
         }
     }
 
@@ -149,6 +160,16 @@ public class StoreAppendBenchmark {
     @Threads(CONCURRENT_THREADS)
     public int plainInsertCommitConcurrent() throws SQLException {
         return plainInsertCommit();
+    }
+
+    /**
+     * Appends again an event stored at setup, as Calendly's retry of a delivery whose answer was lost does.
+     *
+     * @return the result, {@code DUPLICATE}
+     */
+    @Benchmark
+    public AppendResult libraryRedelivery() {
+        return store.append(redelivered[Math.floorMod(redeliveryCursor.getAndIncrement(), REDELIVERED)]);
     }
 
     /**
