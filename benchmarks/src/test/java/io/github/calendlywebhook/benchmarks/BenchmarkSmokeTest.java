@@ -51,8 +51,8 @@ class BenchmarkSmokeTest {
         Collection<RunResult> results = run(options(StoreAppendBenchmark.class).param("prepared", "500"));
 
         assertThat(methods(results)).containsExactlyInAnyOrder("libraryAppend", "plainInsertCommit",
-                "libraryAppendConcurrent", "plainInsertCommitConcurrent");
-        assertThat(results).hasSize(12)
+                "libraryAppendConcurrent", "plainInsertCommitConcurrent", "libraryRedelivery");
+        assertThat(results).hasSize(15)
                 .allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
 
