@@ -21,7 +21,6 @@ final class ExpiringProjection {
     private final Projection projection;
     private final ProjectionState counters;
     private final long retentionMillis;
-    private final KeyDigests digests = new KeyDigests();
     private final DigestTable invitees = new DigestTable(1, 1);
     private final DigestTable noShows = new DigestTable(1, 0);
     private final PackedStates packing;
@@ -47,12 +46,12 @@ final class ExpiringProjection {
             counters.applyCounters(projection.apply(stored, null, null), stored.event());
             return;
         }
-        KeyDigests.Digest inviteeKey = digests.of(inviteeUri);
+        KeyDigests.Digest inviteeKey = KeyDigests.of(inviteeUri);
         int slot = invitees.find(inviteeKey.high(), inviteeKey.low());
         InviteeState before = slot < 0 ? null : packing.invitee(inviteeUri, invitees.getLong(PACKED, slot),
                 (BigDecimal) invitees.getRef(PAID, slot));
         String markUri = Projection.noShowUri(stored.event());
-        KeyDigests.Digest markKey = markUri == null ? null : digests.of(markUri);
+        KeyDigests.Digest markKey = markUri == null ? null : KeyDigests.of(markUri);
         int markSlot = markKey == null ? -1 : noShows.find(markKey.high(), markKey.low());
         NoShowState mark = markSlot < 0 || markUri == null ? null
                 : packing.noShow(markUri, inviteeUri, noShows.getLong(PACKED, markSlot));

@@ -90,19 +90,24 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     }
 
     @Override
-    public synchronized AppendResult append(StoredEvent event) {
+    public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        long now = expire();
-        if (!keys.add(event.key(), now + retentionMillis)) {
-            return AppendResult.DUPLICATE;
+        // The digest is computed before the lock, which then covers only the table: a thread descheduled
+        // while holding it stalls every other delivery.
+        KeyDigests.Digest key = KeyDigests.of(event.key());
+        synchronized (this) {
+            long now = expire();
+            if (!keys.add(key, now + retentionMillis)) {
+                return AppendResult.DUPLICATE;
+            }
+            if (retained == Retained.EVENTS) {
+                events.put(event.key(), event);
+            }
+            if (state != null) {
+                state.apply(event, now);
+            }
+            return AppendResult.STORED;
         }
-        if (retained == Retained.EVENTS) {
-            events.put(event.key(), event);
-        }
-        if (state != null) {
-            state.apply(event, now);
-        }
-        return AppendResult.STORED;
     }
 
     @Override
@@ -110,7 +115,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
         RecordedLead lead = new RecordedLead(leadId, occurredAt, test);
         ExpiringProjection counters = counters();
         long now = expire();
-        if (!leadIds.add(StoreKeys.fit(leadId), now + retentionMillis)) {
+        if (!leadIds.add(KeyDigests.of(StoreKeys.fit(leadId)), now + retentionMillis)) {
             return false;
         }
         if (retained == Retained.EVENTS) {

@@ -7,15 +7,14 @@ package io.github.calendlywebhook.core.store;
 final class RememberedKeys {
 
     private final DigestTable keys = new DigestTable(0, 0);
-    private final KeyDigests digests = new KeyDigests();
 
     /**
      * Remembers the key until the deadline unless it is already remembered.
      *
+     * @param digest the key's {@link KeyDigests#of digest}, computed before the caller's lock
      * @return whether the key was new
      */
-    boolean add(String key, long deadlineMillis) {
-        KeyDigests.Digest digest = digests.of(key);
+    boolean add(KeyDigests.Digest digest, long deadlineMillis) {
         if (keys.find(digest.high(), digest.low()) >= 0) {
             return false;
         }
@@ -23,9 +22,8 @@ final class RememberedKeys {
         return true;
     }
 
-    /** Returns whether the key is remembered. */
-    boolean contains(String key) {
-        KeyDigests.Digest digest = digests.of(key);
+    /** Returns whether the key, named by its digest, is remembered. */
+    boolean contains(KeyDigests.Digest digest) {
         return keys.find(digest.high(), digest.low()) >= 0;
     }
 

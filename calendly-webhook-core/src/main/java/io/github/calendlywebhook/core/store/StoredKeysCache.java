@@ -25,13 +25,13 @@ final class StoredKeysCache {
         this.capacity = capacity;
     }
 
-    /** Returns whether the key is known to be stored. */
-    synchronized boolean isStored(String key) {
+    /** Returns whether the key, named by its {@link KeyDigests#of digest}, is known to be stored. */
+    synchronized boolean isStored(KeyDigests.Digest key) {
         return keys.contains(key);
     }
 
     /** Remembers a key the database has committed. */
-    synchronized void stored(String key) {
+    synchronized void stored(KeyDigests.Digest key) {
         if (keys.add(key, remembered + 1)) {
             remembered++;
             keys.expire(remembered - capacity);

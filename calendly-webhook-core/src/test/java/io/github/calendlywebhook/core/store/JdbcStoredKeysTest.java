@@ -119,14 +119,14 @@ class JdbcStoredKeysTest {
     void theCacheHoldsAtMostItsCapacity() {
         StoredKeysCache cache = new StoredKeysCache(100);
         for (int i = 0; i < 1_000; i++) {
-            cache.stored("key-" + i);
-            cache.stored("key-" + i);
+            cache.stored(KeyDigests.of("key-" + i));
+            cache.stored(KeyDigests.of("key-" + i));
         }
 
         assertThat(cache.size()).isEqualTo(100);
-        assertThat(cache.isStored("key-999")).isTrue();
-        assertThat(cache.isStored("key-900")).isTrue();
-        assertThat(cache.isStored("key-899")).isFalse();
+        assertThat(cache.isStored(KeyDigests.of("key-999"))).isTrue();
+        assertThat(cache.isStored(KeyDigests.of("key-900"))).isTrue();
+        assertThat(cache.isStored(KeyDigests.of("key-899"))).isFalse();
         assertThatThrownBy(() -> new StoredKeysCache(0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
