@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.calendlywebhook.core.delivery.EventSource;
 import io.github.calendlywebhook.core.delivery.Outcome;
 import io.github.calendlywebhook.core.store.JdbcSchema;
-import java.io.PrintWriter;
+import io.github.calendlywebhook.core.testing.SwitchableDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +20,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,13 +40,13 @@ class JdbcAuditWriteBehindTest {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private JdbcConnectionPool pool;
-    private SwitchableDataSource dataSource;
+    private SwitchableDataSource database;
 
     @BeforeEach
     void start() {
         pool = JdbcConnectionPool.create("jdbc:h2:file:" + directory.resolve("audit").toAbsolutePath(), "sa", "");
         JdbcSchema.create(pool);
-        dataSource = new SwitchableDataSource(pool);
+        database = new SwitchableDataSource(pool);
     }
 
     @AfterEach
@@ -92,7 +89,7 @@ class JdbcAuditWriteBehindTest {
 
     @Test
     void writesEveryEntryOnceWithoutBeingAsked() throws Exception {
-        JdbcAuditLog log = JdbcAuditLog.create(dataSource);
+        JdbcAuditLog log = JdbcAuditLog.create(database.dataSource());
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             AuditEntry entry = entry(i);
@@ -106,7 +103,7 @@ class JdbcAuditWriteBehindTest {
 
     @Test
     void aReadSeesWhatWasRecordedBeforeIt() {
-        JdbcAuditLog log = JdbcAuditLog.create(dataSource);
+        JdbcAuditLog log = JdbcAuditLog.create(database.dataSource());
         for (int i = 0; i < 300; i++) {
             log.recordSoon(entry(i));
         }
@@ -116,15 +113,15 @@ class JdbcAuditWriteBehindTest {
 
     @Test
     void keepsEntriesWhileTheDatabaseIsDownAndWritesThemOnceItIsBack() throws Exception {
-        JdbcAuditLog log = JdbcAuditLog.create(dataSource);
-        dataSource.down = true;
+        JdbcAuditLog log = JdbcAuditLog.create(database.dataSource());
+        database.down(true);
         for (int i = 0; i < 50; i++) {
             log.recordSoon(entry(i));
         }
         Thread.sleep(300);
         assertThat(rows()).isZero();
 
-        dataSource.down = false;
+        database.down(false);
 
         assertThat(rowsOnceWritten(50)).isEqualTo(50);
         log.flush();
@@ -134,21 +131,21 @@ class JdbcAuditWriteBehindTest {
 
     @Test
     void dropsAndCountsWhatExceedsTheQueueWhileTheDatabaseIsDown() throws Exception {
-        JdbcAuditLog log = JdbcAuditLog.create(dataSource);
-        dataSource.down = true;
+        JdbcAuditLog log = JdbcAuditLog.create(database.dataSource());
+        database.down(true);
         for (int i = 0; i < JdbcAuditLog.MAX_PENDING + 7; i++) {
             log.recordSoon(entry(i));
         }
 
         assertThat(log.dropped()).isEqualTo(7);
-        dataSource.down = false;
+        database.down(false);
         log.flush();
         assertThat(rows()).isEqualTo(JdbcAuditLog.MAX_PENDING);
     }
 
     @Test
     void flushWritesSynchronously() throws Exception {
-        JdbcAuditLog log = JdbcAuditLog.create(dataSource);
+        JdbcAuditLog log = JdbcAuditLog.create(database.dataSource());
         for (int i = 0; i < 100; i++) {
             log.recordSoon(entry(i));
         }
@@ -156,64 +153,5 @@ class JdbcAuditWriteBehindTest {
         log.flush();
 
         assertThat(rows()).isEqualTo(100);
-    }
-
-    /** A data source that refuses connections, as an unreachable server does, while {@code down} is set. */
-    private static final class SwitchableDataSource implements DataSource {
-
-        private final DataSource delegate;
-        volatile boolean down;
-
-        SwitchableDataSource(DataSource delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            if (down) {
-                throw new SQLTransientConnectionException("connection refused", "08001");
-            }
-            return delegate.getConnection();
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() throws SQLException {
-            return delegate.getLogWriter();
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) throws SQLException {
-            delegate.setLogWriter(out);
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) throws SQLException {
-            delegate.setLoginTimeout(seconds);
-        }
-
-        @Override
-        public int getLoginTimeout() throws SQLException {
-            return delegate.getLoginTimeout();
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

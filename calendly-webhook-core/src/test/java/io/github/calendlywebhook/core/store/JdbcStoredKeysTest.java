@@ -5,13 +5,9 @@ import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.SQLTransientConnectionException;
+import io.github.calendlywebhook.core.testing.SwitchableDataSource;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +19,13 @@ class JdbcStoredKeysTest {
     private static final Instant AT = Instant.parse("2026-03-15T10:00:00Z");
 
     private JdbcConnectionPool pool;
-    private final AtomicInteger connections = new AtomicInteger();
-    private volatile boolean down;
+    private SwitchableDataSource database;
 
     @BeforeEach
     void createDatabase() {
         pool = JdbcConnectionPool.create("jdbc:h2:mem:stored-keys-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
         JdbcSchema.create(pool);
+        database = new SwitchableDataSource(pool);
     }
 
     @AfterEach
@@ -41,47 +37,29 @@ class JdbcStoredKeysTest {
         return store.totals(false).values().stream().mapToLong(Counters::newBookings).sum();
     }
 
-    /** The pool, counting the connections taken and refusing them while {@link #down} is set. */
-    private DataSource counted() {
-        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        connections.incrementAndGet();
-                        if (down) {
-                            throw new SQLTransientConnectionException("connection refused", "08001");
-                        }
-                    }
-                    try {
-                        return method.invoke(pool, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
     @Test
     void aRedeliveryOfARecentEventIsADuplicateWithoutTheDatabase() {
-        JdbcEventStore store = JdbcEventStore.create(counted(), ZoneOffset.UTC);
+        JdbcEventStore store = JdbcEventStore.create(database.dataSource(), ZoneOffset.UTC);
         StoredEvent event = stored(created("a", "intro", AT));
         assertThat(store.append(event)).isEqualTo(AppendResult.STORED);
-        int taken = connections.get();
-        down = true;
+        int taken = database.connections();
+        database.down(true);
 
         assertThat(store.append(event)).isEqualTo(AppendResult.DUPLICATE);
-        assertThat(connections.get()).isEqualTo(taken);
+        assertThat(database.connections()).isEqualTo(taken);
         assertThatThrownBy(() -> store.append(stored(created("b", "intro", AT))))
                 .isInstanceOf(StoreUnavailableException.class);
-        down = false;
+        database.down(false);
         assertThat(newBookings(store)).isEqualTo(1);
     }
 
     @Test
     void aKeyIsRememberedOnlyOnceItsCommitSucceeded() {
-        JdbcEventStore store = JdbcEventStore.create(counted(), ZoneOffset.UTC);
+        JdbcEventStore store = JdbcEventStore.create(database.dataSource(), ZoneOffset.UTC);
         StoredEvent event = stored(created("a", "intro", AT));
-        down = true;
+        database.down(true);
         assertThatThrownBy(() -> store.append(event)).isInstanceOf(StoreUnavailableException.class);
-        down = false;
+        database.down(false);
 
         assertThat(store.append(event)).isEqualTo(AppendResult.STORED);
         assertThat(newBookings(store)).isEqualTo(1);
@@ -90,28 +68,28 @@ class JdbcStoredKeysTest {
     @Test
     void aDuplicateTheDatabaseFoundIsRememberedToo() {
         JdbcEventStore.create(pool, ZoneOffset.UTC).append(stored(created("a", "intro", AT)));
-        JdbcEventStore other = JdbcEventStore.create(counted(), ZoneOffset.UTC);
+        JdbcEventStore other = JdbcEventStore.create(database.dataSource(), ZoneOffset.UTC);
         StoredEvent event = stored(created("a", "intro", AT));
 
         assertThat(other.append(event)).isEqualTo(AppendResult.DUPLICATE);
-        int taken = connections.get();
+        int taken = database.connections();
         assertThat(other.append(event)).isEqualTo(AppendResult.DUPLICATE);
-        assertThat(connections.get()).isEqualTo(taken);
+        assertThat(database.connections()).isEqualTo(taken);
     }
 
     @Test
     void pastItsCapacityTheOldestKeyIsAskedOfTheDatabaseAgain() {
-        JdbcEventStore store = JdbcEventStore.create(counted(), ZoneOffset.UTC, 2);
+        JdbcEventStore store = JdbcEventStore.create(database.dataSource(), ZoneOffset.UTC, 2);
         StoredEvent first = stored(created("a", "intro", AT));
         store.append(first);
         store.append(stored(created("b", "intro", AT)));
         store.append(stored(created("c", "intro", AT)));
-        int taken = connections.get();
+        int taken = database.connections();
 
         assertThat(store.append(stored(created("c", "intro", AT)))).isEqualTo(AppendResult.DUPLICATE);
-        assertThat(connections.get()).isEqualTo(taken);
+        assertThat(database.connections()).isEqualTo(taken);
         assertThat(store.append(first)).isEqualTo(AppendResult.DUPLICATE);
-        assertThat(connections.get()).isGreaterThan(taken);
+        assertThat(database.connections()).isGreaterThan(taken);
         assertThat(newBookings(store)).isEqualTo(3);
     }
 
