@@ -111,18 +111,22 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     }
 
     @Override
-    public synchronized boolean recordLead(String leadId, Instant occurredAt, boolean test) {
+    public boolean recordLead(String leadId, Instant occurredAt, boolean test) {
         RecordedLead lead = new RecordedLead(leadId, occurredAt, test);
-        ExpiringProjection counters = counters();
-        long now = expire();
-        if (!leadIds.add(KeyDigests.of(StoreKeys.fit(leadId)), now + retentionMillis)) {
-            return false;
+        String id = StoreKeys.fit(leadId);
+        KeyDigests.Digest key = KeyDigests.of(id);
+        synchronized (this) {
+            ExpiringProjection counters = counters();
+            long now = expire();
+            if (!leadIds.add(key, now + retentionMillis)) {
+                return false;
+            }
+            if (retained == Retained.EVENTS) {
+                leads.put(id, lead);
+            }
+            counters.state().apply(projection.recordedLead(occurredAt, test));
+            return true;
         }
-        if (retained == Retained.EVENTS) {
-            leads.put(StoreKeys.fit(leadId), lead);
-        }
-        counters.state().apply(projection.recordedLead(occurredAt, test));
-        return true;
     }
 
     /**
