@@ -4,11 +4,13 @@ import static io.github.calendlywebhook.test.EventFixtures.created;
 import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.github.calendlywebhook.core.store.internal.GroupCommit;
 import io.github.calendlywebhook.core.store.internal.JdbcTransactions;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -197,6 +201,65 @@ class GroupCommitTest {
     void rejectsABatchLimitBelowOne() {
         assertThatThrownBy(() -> new GroupCommit<StoredEvent, AppendResult>(events -> List.of(),
                 event -> AppendResult.STORED, JdbcTransactions::unreachable, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void lingersUnlessItsOwnThreadLedAloneBeforeAndTakesThoseWhoArriveMeanwhile() throws Exception {
+        AtomicInteger pauses = new AtomicInteger();
+        List<String> latecomers = Collections.synchronizedList(new ArrayList<>());
+        List<Future<AppendResult>> late = Collections.synchronizedList(new ArrayList<>());
+        AtomicReference<GroupCommit<StoredEvent, AppendResult>> self = new AtomicReference<>();
+        GroupCommit.Linger linger = idleNanos -> {
+            pauses.incrementAndGet();
+            GroupCommit<StoredEvent, AppendResult> commit = self.get();
+            for (String name : latecomers) {
+                late.add(executor.submit(() -> commit.submit(event(name))));
+            }
+            while (commit.queued() < 1 + latecomers.size()) {
+                Thread.onSpinWait();
+            }
+            latecomers.clear();
+        };
+        GroupCommit<StoredEvent, AppendResult> commit = new GroupCommit<>(events -> {
+            List<String> names = new ArrayList<>();
+            events.forEach(event -> names.add(invitee(event)));
+            together.add(names);
+            return Collections.nCopies(events.size(), AppendResult.STORED);
+        }, this::recordAlone, JdbcTransactions::unreachable, 64, linger);
+        self.set(commit);
+
+        // The first leader lingers; whoever queues meanwhile joins its transaction.
+        latecomers.addAll(List.of("a2", "a3"));
+        assertThat(commit.submit(event("a1"))).isEqualTo(AppendResult.STORED);
+        assertThat(outcomes(late)).containsExactly(AppendResult.STORED, AppendResult.STORED);
+        assertThat(together).containsExactly(List.of("a1", "a2", "a3"));
+        assertThat(pauses).hasValue(1);
+
+        // A linger that gathers no one: the same thread, appending again, does not wait for itself.
+        assertThat(commit.submit(event("b"))).isEqualTo(AppendResult.STORED);
+        assertThat(commit.submit(event("c"))).isEqualTo(AppendResult.STORED);
+        assertThat(commit.submit(event("d"))).isEqualTo(AppendResult.STORED);
+        assertThat(pauses).hasValue(2);
+
+        // Another thread leading next lingers again.
+        assertThat(executor.submit(() -> commit.submit(event("e"))).get()).isEqualTo(AppendResult.STORED);
+        assertThat(pauses).hasValue(3);
+        assertThat(alone).containsExactly("b", "c", "d", "e");
+    }
+
+    @Test
+    void doesNotWaitWhenThePreviousTransactionEndedLongBefore() {
+        GroupCommit.Linger hour = GroupCommit.Linger.of(Duration.ofHours(1));
+
+        // An hour's wait would time out; an idle store returns at once.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> hour.pause(Duration.ofSeconds(1).toNanos()));
+    }
+
+    @Test
+    void rejectsALingerThatIsNotPositive() {
+        assertThatThrownBy(() -> GroupCommit.Linger.of(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> GroupCommit.Linger.of(Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
