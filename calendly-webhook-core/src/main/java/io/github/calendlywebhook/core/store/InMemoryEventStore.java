@@ -92,7 +92,7 @@ public final class InMemoryEventStore implements ProjectingEventStore {
     @Override
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        // The digest is computed before the lock, which then covers only the table: a thread descheduled
+        // The key's digest is computed before the lock, so the lock is held for less: a thread descheduled
         // while holding it stalls every other delivery.
         KeyDigests.Digest key = KeyDigests.of(event.key());
         synchronized (this) {

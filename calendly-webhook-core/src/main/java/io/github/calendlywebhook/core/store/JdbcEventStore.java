@@ -118,7 +118,7 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
     @Override
     public AppendResult append(StoredEvent event) {
         Objects.requireNonNull(event, "event");
-        // Named outside the cache's lock: a thread descheduled while holding it would stall the others.
+        // Hashed outside the cache's lock: a thread descheduled while holding it would stall the others.
         KeyDigests.Digest key = KeyDigests.of(StoreKeys.fit(event.key()));
         if (storedKeys.isStored(key)) {
             return AppendResult.DUPLICATE;
