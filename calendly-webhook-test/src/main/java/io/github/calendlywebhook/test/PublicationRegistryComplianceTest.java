@@ -165,6 +165,7 @@ public abstract class PublicationRegistryComplianceTest {
         ListenerDispatcher beforeCrash = crashingBeforeListeners(newRegistry(), crm, event);
         assertThat(beforeCrash.counts()).isEqualTo(new PublicationCounts(1, 0, 0));
 
+        clock.advance(Duration.ofSeconds(2));
         ListenerDispatcher afterRestart = dispatcher(sameDatabase(), settings, "crm", crm);
         assertThat(afterRestart.runDue()).as("still leased to the dead process").isZero();
         assertThat(afterRestart.resubmitAfterRestart()).isEqualTo(1);
@@ -174,6 +175,16 @@ public abstract class PublicationRegistryComplianceTest {
         assertThat(crm.calls().get(0).context().attempt()).isEqualTo(2);
         assertThat(crm.calls().get(0).context().eventId()).isEqualTo(event.key());
         assertThat(afterRestart.counts()).isEqualTo(PublicationCounts.NONE);
+    }
+
+    @Test
+    void aFirstAttemptTheRestartedInstanceIsRunningIsNotResubmitted() {
+        RecordingListener crm = RecordingListener.succeeding();
+        ListenerDispatcher restarted = crashingBeforeListeners(newRegistry(), crm, newEvent());
+
+        assertThat(restarted.resubmitAfterRestart()).as("its own claim, taken after it started").isZero();
+        assertThat(restarted.runDue()).isZero();
+        assertThat(restarted.counts()).isEqualTo(new PublicationCounts(1, 0, 0));
     }
 
     @Test

@@ -94,10 +94,11 @@ final class InMemoryPublicationRegistry implements PublicationRegistry {
     }
 
     @Override
-    public synchronized int release(String owner, Instant now) {
+    public synchronized int release(String owner, Instant now, Instant leaseEndsBefore) {
         int released = 0;
         for (Row row : rows.values()) {
-            if (row.parked == null && owner.equals(row.owner) && row.leased(now)) {
+            if (row.parked == null && owner.equals(row.owner) && row.leased(now)
+                    && Objects.requireNonNull(row.leaseUntil).isBefore(leaseEndsBefore)) {
                 row.makeDue(now);
                 released++;
             }

@@ -168,9 +168,10 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     }
 
     @Override
-    public int release(String owner, Instant now) {
+    public int release(String owner, Instant now, Instant leaseEndsBefore) {
         return dueNow("could not release publications",
-                "state = 'PENDING' AND lease_owner = ? AND lease_until > ?", now, owner, now);
+                "state = 'PENDING' AND lease_owner = ? AND lease_until > ? AND lease_until < ?", now, owner, now,
+                leaseEndsBefore);
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class ListenerDispatcher implements AutoCloseable {
     private final Clock clock;
     private final List<String> listenerIds;
     private final String owner;
+    private final Instant started;
     private final PublicationRunner runner;
     private final @Nullable JdbcAppendParticipant participant;
     private final @Nullable Executor executor;
@@ -58,6 +59,7 @@ public final class ListenerDispatcher implements AutoCloseable {
         this.clock = b.clock;
         this.listenerIds = List.copyOf(b.listeners.keySet());
         this.owner = settings.instanceId() != null ? settings.instanceId() : "instance-" + UUID.randomUUID();
+        this.started = clock.instant();
         this.runner = new PublicationRunner(registry, settings, clock,
                 new Backoff(settings.firstRetry(), settings.maxRetryDelay(), b.jitter), b.listeners);
         this.participant = registry.storeParticipant(this::newPublications);
@@ -218,12 +220,17 @@ public final class ListenerDispatcher implements AutoCloseable {
     /**
      * Resubmits, at start-up, the publications this instance held when it stopped (a crash between the
      * commit and the listener's return): they become due now. Only an instance id that survives
-     * restarts finds them; with a random id they run once their lease expires.
+     * restarts finds them; with a random id there is nothing to look for, and a dead process's
+     * publications run once their lease expires. Claims taken since this dispatcher was built are left
+     * alone, so a delivery accepted before the resubmission runs its first attempt once.
      *
      * @return how many were resubmitted
      */
     public int resubmitAfterRestart() {
-        int released = registry.release(owner, clock.instant());
+        if (settings.instanceId() == null) {
+            return 0;
+        }
+        int released = registry.release(owner, clock.instant(), started.plus(settings.lease()));
         if (released > 0) {
             LOG.info("Resubmitting {} listener publication(s) left incomplete when instance {} stopped", released,
                     owner);
@@ -268,12 +275,12 @@ public final class ListenerDispatcher implements AutoCloseable {
         return registry.list(status, page, size);
     }
 
-    /** Returns what this instance's listeners did since the dispatcher was built. */
     /** Returns how many listener calls have thrown since this dispatcher was built. */
     public long failedAttempts() {
         return runner.stats().failed();
     }
 
+    /** Returns what this instance's listeners did since the dispatcher was built. */
     ListenerStats stats() {
         return runner.stats();
     }

@@ -116,15 +116,18 @@ public interface PublicationRegistry {
     boolean park(PublicationClaim claim, PublicationError error, Instant attemptedAt);
 
     /**
-     * Releases the unexpired claims of an instance, making its publications due now: called at
-     * start-up by an instance whose id survives restarts, since its claims then belong to a process
-     * that died.
+     * Releases the unexpired claims of an instance whose lease ends before a bound, making their
+     * publications due now: called at start-up by an instance whose id survives restarts, since those
+     * claims belong to a process that died. The bound is the new process's start plus the lease: every
+     * claim the new process takes ends at or after it, so its own first attempts, which may already be
+     * running, are left alone.
      *
      * @param owner the instance
      * @param now the current time
+     * @param leaseEndsBefore only claims whose lease ends strictly before this instant are released
      * @return how many publications were released
      */
-    int release(String owner, Instant now);
+    int release(String owner, Instant now, Instant leaseEndsBefore);
 
     /**
      * Makes one parked or retrying publication due now (a running one is left alone).

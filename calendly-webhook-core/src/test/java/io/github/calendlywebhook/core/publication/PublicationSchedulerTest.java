@@ -24,8 +24,9 @@ class PublicationSchedulerTest {
         ListenerSettings settings = ListenerSettings.builder().instanceId("node-1").firstRetry(Duration.ofMillis(20))
                 .maxRetryDelay(Duration.ofMillis(20)).pollInterval(Duration.ofMillis(10)).build();
         CalendlyEvent event = CalendlyEventParser.create().parse(SignedPayloads.inviteeCreated());
-        registry.create(event, new NewPublications(List.of("crm"), "node-1", Instant.now(),
-                Instant.now().plus(Duration.ofHours(1))));
+        Instant claimedBeforeTheRestart = Instant.now().minusSeconds(1);
+        registry.create(event, new NewPublications(List.of("crm"), "node-1", claimedBeforeTheRestart,
+                claimedBeforeTheRestart.plus(settings.lease())));
         List<Integer> attempts = new CopyOnWriteArrayList<>();
         CountDownLatch completed = new CountDownLatch(1);
         CalendlyEventListener crm = new CalendlyEventListener() {
