@@ -19,7 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -121,7 +121,9 @@ class CalendlyConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService calendlyBackfillExecutor() {
-        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+        // One waiting place: a backfill started just after the previous one said DONE, while its thread
+        // is still returning to the pool, waits instead of being refused.
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1), runnable -> {
             Thread thread = new Thread(runnable, "calendly-backfill");
             thread.setDaemon(true);
             return thread;
