@@ -151,9 +151,9 @@ class AlertsTest {
         return post(urlEqualTo("/alert"));
     }
 
-    /** Waits for the asynchronous alert posts mentioning a word to reach the target. */
+    /** Waits, up to a minute, for the asynchronous alert posts mentioning a word to reach the target. */
     private static List<LoggedRequest> awaitAlerts(String word, int count) {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1_200; i++) {
             List<LoggedRequest> posted = alerts.findAll(postRequestedFor(urlEqualTo("/alert"))
                     .withRequestBody(containing(word)));
             if (posted.size() >= count) {

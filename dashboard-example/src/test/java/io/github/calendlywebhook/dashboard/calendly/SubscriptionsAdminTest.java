@@ -131,8 +131,12 @@ class SubscriptionsAdminTest {
 
         press("register");
 
-        List<LoggedRequest> writes = calendly.getAllServeEvents().stream().map(e -> e.getRequest())
-                .filter(r -> !"GET".equals(r.getMethod().getName()))
+        // The journal lists the newest first; its order breaks ties between requests logged in the same
+        // millisecond, which the stable sort by time keeps.
+        List<LoggedRequest> newestFirst = new java.util.ArrayList<>(calendly.getAllServeEvents().stream()
+                .map(e -> e.getRequest()).filter(r -> !"GET".equals(r.getMethod().getName())).toList());
+        java.util.Collections.reverse(newestFirst);
+        List<LoggedRequest> writes = newestFirst.stream()
                 .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
         assertThat(writes).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
                 .containsExactly("POST /webhook_subscriptions", "DELETE /webhook_subscriptions/DEAD");
