@@ -28,7 +28,7 @@ PORT=${PORT:-18090}
 LOAD=${LOAD:-5s}
 COUNT=${COUNT:-40000}
 MODES=${MODES:-plain cds cds-restart aot}
-JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000}
+JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000}
 # glibc's malloc otherwise keeps up to 8 arenas per core for the JIT's and the server's threads.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA17=${JAVA17:-java}
