@@ -5,6 +5,7 @@ import io.github.calendlywebhook.core.ip.ClientKeys;
 import io.github.calendlywebhook.dashboard.admin.AdminAudit;
 import io.github.calendlywebhook.dashboard.admin.RefusalAudit;
 import io.github.calendlywebhook.dashboard.config.DashboardProperties;
+import io.github.calendlywebhook.spring.CalendlyWebhookSecurityAutoConfiguration;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -104,9 +105,11 @@ class SecurityConfiguration {
     /**
      * The webhook endpoint's own chain, matched before the dashboard's: its signature is its
      * authentication, so it needs no session, security context, saved request, CSRF token or login, and
-     * each delivery skips those filters. It sends the same security headers as every other response.
+     * each delivery skips those filters. It sends the same security headers as every other response. It
+     * takes the name of the starter's chain for the path, which the starter then does not build: a second
+     * chain for the same path would never match a request and would only lengthen the start.
      */
-    @Bean
+    @Bean(CalendlyWebhookSecurityAutoConfiguration.FILTER_CHAIN_NAME)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain webhookSecurity(HttpSecurity http, WebhookSettings webhook) throws Exception {
         http.securityMatcher(webhook.path())
