@@ -3,8 +3,8 @@
 # (an H2 file database in a fresh directory per start), for each start mode:
 #   plain   java -jar dashboard-example-*.jar
 #   cds     the extracted jar (java -Djarmode=tools -jar ... extract) with a class-data-sharing archive
-#           recorded by Spring Boot's training run (-XX:ArchiveClassesAtExit, -Dspring.context.exit=onRefresh):
-#           what dashboard-example/Dockerfile runs
+#           recorded by the dashboard's training run (-XX:ArchiveClassesAtExit, --dashboard.training-run=true:
+#           it serves itself the first requests, then exits): what dashboard-example/Dockerfile runs
 #   aot     the extracted jar with a JDK 24+ AOT cache (-XX:AOTCacheOutput / -XX:AOTCache, JEP 483/514), when
 #           a JDK newer than 17 is found under /usr/lib/jvm (reported apart: the project targets 17)
 #   cds-restart  as cds, on a database an earlier start has already migrated (a copy of it per start): the
@@ -17,6 +17,8 @@
 #
 #   benchmarks/startup.sh                                  # builds the dashboard and benchmarks first
 #   SKIP_BUILD=1 RUNS=5 MODES="plain cds" benchmarks/startup.sh
+#   TRAINING=refresh ...                                   # Spring Boot's training run (-Dspring.context.exit=onRefresh)
+#   JAR=/path/to/dashboard-example.jar ...                 # another build of the dashboard, to compare
 #
 # Needs curl and wrk (Debian: apt-get install -y curl wrk). Results: a table on stdout and in
 # benchmarks/target/startup-results.md.
@@ -32,6 +34,7 @@ JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -X
 # glibc's malloc otherwise keeps up to 8 arenas per core for the JIT's and the server's threads.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA17=${JAVA17:-java}
+TRAINING=${TRAINING:-run}
 SECRET=benchmark-signing-key-0123456789abcdef
 BENCH_JAR=benchmarks/target/benchmarks.jar
 LUA=benchmarks/signed.lua
@@ -41,7 +44,7 @@ command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -q -pl dashboard-example,benchmarks -am package -DskipTests
 fi
-JAR=$(ls dashboard-example/target/dashboard-example-*.jar | grep -v -e sources -e javadoc | head -n 1)
+JAR=${JAR:-$(ls dashboard-example/target/dashboard-example-*.jar | grep -v -e sources -e javadoc | head -n 1)}
 # The newest JDK under /usr/lib/jvm whose java knows -XX:AOTCache (JDK 24 on).
 JAVA_AOT=${JAVA_AOT:-}
 if [ -z "$JAVA_AOT" ]; then
@@ -72,13 +75,20 @@ EXTRACTED=$WORK/extracted
 "$JAVA17" -Djarmode=tools -jar "$JAR" extract --destination "$EXTRACTED" >/dev/null
 APP=$(ls "$EXTRACTED"/*.jar | head -n 1)
 
-# train <java> <option>: Spring Boot's training run, which starts the context and exits after refresh.
+# train <java> <option>: the training run that records the archive. TRAINING=run (the image's): the dashboard
+# starts, serves itself its first requests on a random loopback port and exits; TRAINING=refresh: Spring Boot's,
+# which exits once the context is refreshed, before the server takes a request.
 train() {
-  local dir="$WORK/training-$RANDOM"
+  local dir="$WORK/training-$RANDOM" jvm_args="" app_args=""
+  case "$TRAINING" in
+    run) app_args="--dashboard.training-run=true --server.port=0 --server.address=127.0.0.1" ;;
+    refresh) jvm_args="-Dspring.context.exit=onRefresh" ;;
+    *) echo "unknown TRAINING $TRAINING (run or refresh)" >&2; exit 1 ;;
+  esac
   mkdir -p "$dir"
   (cd "$dir" && ADMIN_PASSWORD=startup-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
     SPRING_DATASOURCE_URL="jdbc:h2:mem:training" \
-    exec "$1" $JVM_OPTS "$2" -Dspring.context.exit=onRefresh -jar "$APP" > "$dir.log" 2>&1) \
+    exec "$1" $JVM_OPTS "$2" $jvm_args -jar "$APP" $app_args > "$dir.log" 2>&1) \
     || { echo "training run failed:" >&2; tail -n 30 "$dir.log" >&2; exit 1; }
 }
 
@@ -176,7 +186,7 @@ done
 mkdir -p benchmarks/target
 {
   echo "JVM: $("$JAVA17" -version 2>&1 | sed -n 2p)${JAVA_AOT:+; aot: $("$JAVA_AOT" -version 2>&1 | sed -n 2p)}"
-  echo "options: MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JVM_OPTS; $RUNS starts per mode, load $LOAD; $(uptime | sed 's/.*load average/load average/')"
+  echo "options: MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX $JVM_OPTS; training: $TRAINING; $RUNS starts per mode, load $LOAD; $(uptime | sed 's/.*load average/load average/')"
   echo
   echo "| start mode | ready, min ms | ready, median ms | Spring's \"Started in\", median s | RSS ready, median MB | RSS after load, median MB | RSS after load, max MB |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
