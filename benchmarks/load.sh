@@ -22,6 +22,7 @@
 # HEAP sets every Java server's heap options; by default none, so each server runs on the JVM's default
 # flags as a user starts it (the in-memory stores are bounded, so the default heap holds a full run).
 # JAVA_OPTS adds JVM options to every Java server (e.g. -XX:StartFlightRecording=...).
+# DASHBOARD_JAR runs another build of the dashboard (e.g. an older commit's) for side-by-side comparisons.
 # Results: two tables on stdout and in benchmarks/target/load-results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 JAR=benchmarks/target/benchmarks.jar
 SPRING_JAR=benchmarks/spring-app/target/spring-app.jar
 MICRONAUT_JAR=benchmarks/micronaut-app/target/micronaut-app.jar
+DASHBOARD_JAR=${DASHBOARD_JAR:-}
 LUA=benchmarks/signed.lua
 SECRET=benchmark-signing-key-0123456789abcdef
 WEBHOOK_PATH=/api/webhooks/calendly
@@ -54,6 +56,10 @@ if [ -z "${SKIP_BUILD:-}" ]; then
   case "$TARGETS" in *" dashboard "*) modules=$modules,dashboard-example ;; esac
   mvn -B -q -pl "$modules" -am package -DskipTests
 fi
+if [ -z "$DASHBOARD_JAR" ]; then
+  DASHBOARD_JAR=$(ls dashboard-example/target/dashboard-example-*.jar 2>/dev/null | head -n 1 || true)
+fi
+DASHBOARD_JAR=$(realpath -m "${DASHBOARD_JAR:-dashboard-example/target/dashboard-example.jar}")
 
 WORK=$(mktemp -d)
 SERVER_PID=""
@@ -141,7 +147,7 @@ start() {
       ;;
     dashboard)
       (cd "$dir" && PORT=$PORT ADMIN_PASSWORD=load-test-admin-password CALENDLY_WEBHOOK_SECRET=$SECRET \
-        exec java $HEAP $JAVA_OPTS -jar "$OLDPWD"/dashboard-example/target/dashboard-example-*.jar \
+        exec java $HEAP $JAVA_OPTS -jar "$DASHBOARD_JAR" \
           --server.address=127.0.0.1 --calendly.webhook.allowed-ips=127.0.0.1/32 \
           --calendly.webhook.rate-limit.policy=FAILED_REQUESTS > "$dir.log" 2>&1) &
       ;;
