@@ -43,7 +43,9 @@ class SchemaUpgradeTest {
         JdbcTemplate jdbc = new JdbcTemplate(h2(url));
         // The Calendly tables are installed first, on the empty schema; "0" is the dashboard's baseline under them.
         assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("0", "1000", "1100");
-        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("1", "2", "3");
+        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("1", "2", "3", "4");
+        assertThat(identityCache(jdbc, "CALENDLY_EVENT")).isEqualTo(4096);
+        assertThat(identityCache(jdbc, "CALENDLY_AUDIT")).isEqualTo(4096);
     }
 
     @Test
@@ -54,7 +56,9 @@ class SchemaUpgradeTest {
 
         start(url, "sa").close();
 
-        assertUpgraded(new JdbcTemplate(database));
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        assertUpgraded(jdbc, "1", "2", "3", "4");
+        assertThat(identityCache(jdbc, "CALENDLY_AUDIT")).isEqualTo(4096);
     }
 
     @Test
@@ -68,7 +72,8 @@ class SchemaUpgradeTest {
 
         start(postgres.jdbcUrl().replace("/postgres?", "/" + name + "?"), "postgres").close();
 
-        assertUpgraded(new JdbcTemplate(database));
+        // PostgreSQL's sequences need no larger cache: its scripts end at V3.
+        assertUpgraded(new JdbcTemplate(database), "1", "2", "3");
     }
 
     /** Lays a database out as the dashboard did before: everything in one history, before the V2 script. */
@@ -84,11 +89,16 @@ class SchemaUpgradeTest {
         assertThat(versions(new JdbcTemplate(database), "flyway_schema_history")).containsExactly("1", "1000", "1100");
     }
 
-    private static void assertUpgraded(JdbcTemplate jdbc) {
-        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly("1", "2", "3");
+    private static void assertUpgraded(JdbcTemplate jdbc, String... calendlyVersions) {
+        assertThat(versions(jdbc, "calendly_schema_history")).containsExactly(calendlyVersions);
         assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1", "1000", "1100");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_publication", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM calendly_signing_key", Integer.class)).isZero();
+    }
+
+    private static Long identityCache(JdbcTemplate jdbc, String table) {
+        return jdbc.queryForObject("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = ?"
+                + " AND COLUMN_NAME = 'ID'", Long.class, table);
     }
 
     private static List<String> versions(JdbcTemplate jdbc, String history) {

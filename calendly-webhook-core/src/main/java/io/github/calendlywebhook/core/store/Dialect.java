@@ -3,6 +3,7 @@ package io.github.calendlywebhook.core.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** The databases the JDBC stores support, told apart by the driver's product name. */
 enum Dialect {
@@ -33,6 +34,14 @@ enum Dialect {
     /** Returns the classpath location of the script that adds the signing-key store. */
     String signingKeyScript() {
         return "db/calendly/" + directory + "/V3__calendly_signing_key.sql";
+    }
+
+    /**
+     * Returns the classpath location of the script that gives the busy identity columns a large cache, or
+     * {@code null} where the database needs none.
+     */
+    @Nullable String identityCacheScript() {
+        return this == H2 ? "db/calendly/h2/V4__calendly_h2_identity_cache.sql" : null;
     }
 
     static Dialect of(Connection connection) throws SQLException {

@@ -7,21 +7,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
  * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
  * scripts are shipped as {@code db/calendly/{h2,postgresql}/V1__calendly_webhook.sql} and
- * {@code V2__calendly_publication.sql} (the listener publications) and {@code V3__calendly_signing_key.sql}
- * (the signing-key store) for those tools; each script is run
- * when its first table is missing, so a database created by an earlier version gains the later tables.
+ * {@code V2__calendly_publication.sql} (the listener publications), {@code V3__calendly_signing_key.sql}
+ * (the signing-key store) and, on H2, {@code V4__calendly_h2_identity_cache.sql} for those tools; each
+ * table script is run when its first table is missing, so a database created by an earlier version gains
+ * the later tables, and the H2 script when the event table's identity cache is below its size.
  */
 public final class JdbcSchema {
+
+    /** The identity cache {@code V4__calendly_h2_identity_cache.sql} gives H2's busy tables. */
+    static final long IDENTITY_CACHE = 4096;
 
     private JdbcSchema() {
     }
@@ -49,6 +55,10 @@ public final class JdbcSchema {
             if (!exists(connection, "calendly_signing_key")) {
                 run(connection, dialect.signingKeyScript());
                 created = true;
+            }
+            String identityCache = dialect.identityCacheScript();
+            if (identityCache != null && identityCache(connection, "CALENDLY_EVENT") < IDENTITY_CACHE) {
+                run(connection, identityCache);
             }
             return created;
         });
@@ -92,7 +102,7 @@ public final class JdbcSchema {
 
     private static boolean exists(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
-        for (String name : List.of(table, table.toUpperCase(java.util.Locale.ROOT))) {
+        for (String name : List.of(table, table.toUpperCase(Locale.ROOT))) {
             try (ResultSet tables = meta.getTables(null, null, name, new String[] {"TABLE", "BASE TABLE"})) {
                 if (tables.next()) {
                     return true;
@@ -100,6 +110,17 @@ public final class JdbcSchema {
             }
         }
         return false;
+    }
+
+    /** Returns the identity cache of an H2 table's {@code id} column. */
+    static long identityCache(Connection connection, String table) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = 'ID'")) {
+            select.setString(1, table.toUpperCase(Locale.ROOT));
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
     }
 
     static List<String> statements(String resource) {

@@ -23,6 +23,8 @@
  *       {@link io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant}</li>
  *   <li>{@code V3__calendly_signing_key.sql} in both: the signing keys of
  *       {@code io.github.calendlywebhook.core.keys.JdbcSigningKeyStore}</li>
+ *   <li>{@code V4__calendly_h2_identity_cache.sql} in H2's only: a larger identity cache for the event and
+ *       audit tables, so that H2 does not commit the next block of ids every 32 rows</li>
  * </ul>
  * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
  * Liquibase, include the script as a {@code sqlFile} change; without either, call

@@ -10,7 +10,10 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The schema installer on a database created by an earlier version, and the publication script run twice. */
+/**
+ * The schema installer on a database created by an earlier version, the publication script run twice, and
+ * H2's identity cache.
+ */
 class JdbcSchemaUpgradeTest {
 
     private final JdbcConnectionPool database = JdbcConnectionPool.create("jdbc:h2:mem:upgrade;DB_CLOSE_DELAY=-1", "sa", "");
@@ -74,6 +77,33 @@ class JdbcSchemaUpgradeTest {
 
         assertThat(tableExists("CALENDLY_SIGNING_KEY")).isTrue();
         assertThat(JdbcSchema.create(database)).isFalse();
+    }
+
+    @Test
+    void aNewDatabaseGetsTheLargeIdentityCache() throws SQLException {
+        JdbcSchema.create(database);
+
+        assertThat(identityCache("CALENDLY_EVENT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
+        assertThat(identityCache("CALENDLY_AUDIT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
+    }
+
+    @Test
+    void aDatabaseOfTheFirstThreeScriptsGainsTheLargeIdentityCacheWithoutNewTables() throws SQLException {
+        run(Dialect.H2.schemaScript());
+        run(Dialect.H2.publicationScript());
+        run(Dialect.H2.signingKeyScript());
+        assertThat(identityCache("CALENDLY_EVENT")).isLessThan(JdbcSchema.IDENTITY_CACHE);
+
+        assertThat(JdbcSchema.create(database)).isFalse();
+
+        assertThat(identityCache("CALENDLY_EVENT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
+        assertThat(identityCache("CALENDLY_AUDIT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
+    }
+
+    private long identityCache(String table) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            return JdbcSchema.identityCache(connection, table);
+        }
     }
 
     @Test
