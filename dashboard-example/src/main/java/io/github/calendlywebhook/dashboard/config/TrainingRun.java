@@ -68,16 +68,18 @@ class TrainingRun implements ApplicationListener<ApplicationReadyEvent> {
         String host = (bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound).getHostAddress();
         String webhookPath = context.getBean(WebhookSettings.class).path();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        int login = send(client, new URI("http", null, host, port, "/admin/login", null, null), null);
-        int dashboard = send(client, new URI("http", null, host, port, "/", null, null), null);
-        int health = send(client, new URI("http", null, host, port, "/actuator/health", null, null), null);
-        int delivery = send(client, new URI("http", null, host, port, webhookPath, null, null), "{}");
+        int login = send(client, host, port, "/admin/login", null);
+        int dashboard = send(client, host, port, "/", null);
+        int health = send(client, host, port, "/actuator/health", null);
+        int delivery = send(client, host, port, webhookPath, "{}");
         LOG.info("Training run: GET /admin/login {}, GET / {}, GET /actuator/health {}, unsigned delivery {}; exiting",
                 login, dashboard, health, delivery);
         return login == 200;
     }
 
-    private static int send(HttpClient client, URI uri, @Nullable String jsonBody) throws IOException, InterruptedException {
+    private static int send(HttpClient client, String host, int port, String path, @Nullable String jsonBody)
+            throws IOException, InterruptedException, URISyntaxException {
+        URI uri = new URI("http", null, host, port, path, null, null);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
         if (jsonBody != null) {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(jsonBody));
