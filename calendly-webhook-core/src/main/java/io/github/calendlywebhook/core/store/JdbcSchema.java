@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
@@ -25,6 +27,8 @@ import javax.sql.DataSource;
  * the later tables, and the H2 script when the event table's identity cache is below its size.
  */
 public final class JdbcSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
 
     /** The identity cache {@code V4__calendly_h2_identity_cache.sql} gives H2's busy tables. */
     static final long IDENTITY_CACHE = 4096;
@@ -58,10 +62,24 @@ public final class JdbcSchema {
             }
             String identityCache = dialect.identityCacheScript();
             if (identityCache != null && identityCache(connection, "CALENDLY_EVENT") < IDENTITY_CACHE) {
-                run(connection, identityCache);
+                enlargeIdentityCache(connection, identityCache);
             }
             return created;
         });
+    }
+
+    /**
+     * Runs the identity-cache script, a matter of speed only: a database user who may not alter the tables
+     * keeps the default block, and a warning says what that costs.
+     */
+    private static void enlargeIdentityCache(Connection connection, String script) {
+        try {
+            run(connection, script);
+        } catch (SQLException e) {
+            LOG.warn("Could not give the Calendly tables' identity columns a block of {} values ({}): appends still "
+                    + "work, but H2 writes one more file chunk every 32 events and every 32 audit rows. Run {} as "
+                    + "the tables' owner to apply it.", IDENTITY_CACHE, e.getMessage(), script);
+        }
     }
 
     private static void run(Connection connection, String script) throws SQLException {
@@ -114,8 +132,9 @@ public final class JdbcSchema {
 
     /** Returns the identity cache of an H2 table's {@code id} column. */
     static long identityCache(Connection connection, String table) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = ? AND UPPER(COLUMN_NAME) = 'ID'")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT IDENTITY_CACHE"
+                + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = SCHEMA() AND UPPER(TABLE_NAME) = ?"
+                + " AND UPPER(COLUMN_NAME) = 'ID'")) {
             select.setString(1, table.toUpperCase(Locale.ROOT));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;

@@ -1,11 +1,14 @@
 package io.github.calendlywebhook.core.store;
 
+import static io.github.calendlywebhook.test.EventFixtures.created;
+import static io.github.calendlywebhook.test.EventFixtures.stored;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,25 @@ class JdbcSchemaUpgradeTest {
 
         assertThat(identityCache("CALENDLY_EVENT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
         assertThat(identityCache("CALENDLY_AUDIT")).isEqualTo(JdbcSchema.IDENTITY_CACHE);
+    }
+
+    @Test
+    void aUserWhoMayNotAlterTheTablesKeepsTheDefaultCacheAndTheStoreWorks() throws SQLException {
+        run(Dialect.H2.schemaScript());
+        run(Dialect.H2.publicationScript());
+        run(Dialect.H2.signingKeyScript());
+        execute("CREATE USER writer PASSWORD 'writer-password'");
+        execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO writer");
+        JdbcConnectionPool writer = JdbcConnectionPool.create("jdbc:h2:mem:upgrade", "writer", "writer-password");
+        try {
+            assertThat(JdbcSchema.create(writer)).isFalse();
+
+            assertThat(identityCache("CALENDLY_EVENT")).isLessThan(JdbcSchema.IDENTITY_CACHE);
+            StoredEvent event = stored(created("no-alter", "intro", Instant.parse("2026-03-15T10:00:00Z")));
+            assertThat(ProjectingEventStore.jdbc(writer).append(event)).isEqualTo(AppendResult.STORED);
+        } finally {
+            writer.dispose();
+        }
     }
 
     private long identityCache(String table) throws SQLException {
