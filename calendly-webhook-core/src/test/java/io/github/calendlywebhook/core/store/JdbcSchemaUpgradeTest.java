@@ -92,9 +92,7 @@ class JdbcSchemaUpgradeTest {
 
     @Test
     void aDatabaseOfTheFirstThreeScriptsGainsTheLargeIdentityCacheWithoutNewTables() throws SQLException {
-        run(Dialect.H2.schemaScript());
-        run(Dialect.H2.publicationScript());
-        run(Dialect.H2.signingKeyScript());
+        runTheTableScripts();
         assertThat(identityCache("CALENDLY_EVENT")).isLessThan(JdbcSchema.IDENTITY_CACHE);
 
         assertThat(JdbcSchema.create(database)).isFalse();
@@ -105,9 +103,7 @@ class JdbcSchemaUpgradeTest {
 
     @Test
     void aUserWhoMayNotAlterTheTablesKeepsTheDefaultCacheAndTheStoreWorks() throws SQLException {
-        run(Dialect.H2.schemaScript());
-        run(Dialect.H2.publicationScript());
-        run(Dialect.H2.signingKeyScript());
+        runTheTableScripts();
         execute("CREATE USER writer PASSWORD 'writer-password'");
         execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO writer");
         JdbcConnectionPool writer = JdbcConnectionPool.create("jdbc:h2:mem:upgrade", "writer", "writer-password");
@@ -120,6 +116,13 @@ class JdbcSchemaUpgradeTest {
         } finally {
             writer.dispose();
         }
+    }
+
+    /** Lays the database out as the versions before the identity-cache script did. */
+    private void runTheTableScripts() throws SQLException {
+        run(Dialect.H2.schemaScript());
+        run(Dialect.H2.publicationScript());
+        run(Dialect.H2.signingKeyScript());
     }
 
     private long identityCache(String table) throws SQLException {
