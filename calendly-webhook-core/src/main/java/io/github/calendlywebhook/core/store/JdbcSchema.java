@@ -37,15 +37,19 @@ public final class JdbcSchema {
     }
 
     /**
-     * Runs the schema scripts of the database behind the data source whose tables do not exist yet.
+     * Runs the schema scripts of the database behind the data source whose tables do not exist yet, and
+     * makes an H2 database that writes commits late ({@code WRITE_DELAY} above 0, H2's default for files)
+     * write each one before it returns, logging a warning, so that a killed process loses no acknowledged
+     * delivery.
      *
      * @param dataSource an H2 or PostgreSQL data source
      * @return {@code true} when tables were created, {@code false} when they all existed
      * @throws StoreUnavailableException when the database cannot be reached or the script fails
      * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
+     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that
      */
     public static boolean create(DataSource dataSource) {
-        return new JdbcTransactions(dataSource).inTransaction("could not create the schema", connection -> {
+        boolean tables = new JdbcTransactions(dataSource).inTransaction("could not create the schema", connection -> {
             Dialect dialect = Dialect.of(connection);
             boolean created = false;
             if (!exists(connection, "calendly_event")) {
@@ -66,6 +70,18 @@ public final class JdbcSchema {
             }
             return created;
         });
+        requireCommitsWritten(dataSource);
+        return tables;
+    }
+
+    /**
+     * Makes an H2 database write each commit to its file before the commit returns, as the stores need so
+     * that a killed process loses no acknowledged delivery; does nothing on PostgreSQL and in-memory H2.
+     * {@link #create(DataSource)} and {@link SchemaGate} run it.
+     */
+    static void requireCommitsWritten(DataSource dataSource) {
+        new JdbcTransactions(dataSource).withConnection("could not read the database's write delay",
+                H2Commits::writeAtEachCommit);
     }
 
     /**

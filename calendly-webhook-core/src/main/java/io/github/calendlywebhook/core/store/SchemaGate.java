@@ -29,6 +29,7 @@ public final class SchemaGate {
     private final DataSource gated = new GatedDataSource();
     private volatile boolean installed;
     private boolean warned;
+    private boolean refused;
     private volatile @org.jspecify.annotations.Nullable Thread retrying;
 
     private SchemaGate(DataSource target, Consumer<DataSource> installation) {
@@ -37,16 +38,19 @@ public final class SchemaGate {
     }
 
     /**
-     * Returns a gate that installs the tables with the given action, trying once now.
+     * Returns a gate that installs the tables with the given action, trying once now. Once installed, an H2
+     * database that writes commits late ({@code WRITE_DELAY} above 0, H2's default for files) is made to write
+     * each one before it returns, with a warning, so that a killed process loses no acknowledged delivery.
      *
      * @param target the application's data source
      * @param installation creates or upgrades the tables (the shipped scripts, Flyway, ...); throws when the
      *     database cannot be reached
      * @return the gate, installed or not
+     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that
      */
     public static SchemaGate open(DataSource target, Consumer<DataSource> installation) {
         SchemaGate gate = new SchemaGate(target, installation);
-        gate.tryInstall();
+        gate.tryInstall(true);
         return gate;
     }
 
@@ -69,13 +73,30 @@ public final class SchemaGate {
      *
      * @return whether they are installed now
      */
-    public synchronized boolean tryInstall() {
+    public boolean tryInstall() {
+        return tryInstall(false);
+    }
+
+    /**
+     * Installs the tables and makes sure the database writes each commit before it returns. A database that
+     * cannot be made to is not an outage: at start it fails the start; later the gate stays shut.
+     */
+    private synchronized boolean tryInstall(boolean atStart) {
         if (installed) {
             return true;
         }
         try {
             installation.accept(target);
+            JdbcSchema.requireCommitsWritten(target);
             installed = true;
+        } catch (H2Commits.UnsafeCommitsException e) {
+            if (atStart) {
+                throw e;
+            }
+            if (!refused) {
+                refused = true;
+                LOG.error("Deliveries are answered 503 until the database is changed: {}", e.getMessage());
+            }
         } catch (RuntimeException e) {
             if (warned) {
                 LOG.debug("Could not install the Calendly webhook tables yet ({})", e.getMessage());
