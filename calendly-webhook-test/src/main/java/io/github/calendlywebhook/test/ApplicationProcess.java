@@ -106,6 +106,27 @@ public final class ApplicationProcess {
      */
     public void restart() throws IOException, InterruptedException {
         stop();
+        startAgain();
+    }
+
+    /**
+     * Ends the application at once (SIGKILL), as a crash, an out-of-memory kill or a lost machine would: no
+     * shutdown hook runs and nothing is flushed.
+     *
+     * @throws InterruptedException when interrupted while waiting for it to exit
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /**
+     * Starts the same jar again with the same variables and port, after {@link #kill()} or {@link #stop()}.
+     *
+     * @throws IllegalStateException when it does not start again
+     * @throws IOException when the process cannot be started
+     * @throws InterruptedException when interrupted while waiting
+     */
+    public void startAgain() throws IOException, InterruptedException {
         output.setLength(0);
         process = launch();
         awaitStarted();

@@ -26,6 +26,13 @@ class RestartedApplicationIT extends PackagedApplicationConformanceTest {
     }
 
     @Test
+    void h2FileUrlWithoutWriteDelayShouldBeMadeToWriteEachCommitWithAWarningThatSaysWhatToAdd() {
+        assertThat(application().output()).contains("WARN")
+                .contains("it now writes each commit before the delivery is answered")
+                .contains("Add ;WRITE_DELAY=0 to the JDBC URL");
+    }
+
+    @Test
     void applicationShouldRunOnItsSpringBootLineWithoutErrors() {
         assertThat(application().output()).contains("(v" + System.getProperty("boot.version") + ")")
                 .doesNotContain("ERROR");
