@@ -22,7 +22,8 @@
 # HEAP sets every Java server's heap options; by default none, so each server runs on the JVM's default
 # flags as a user starts it (the in-memory stores are bounded, so the default heap holds a full run).
 # JAVA_OPTS adds JVM options to every Java server (e.g. -XX:StartFlightRecording=...).
-# DASHBOARD_JAR runs another build of the dashboard (e.g. an older commit's) for side-by-side comparisons.
+# DASHBOARD_JAR, SPRING_JAR and MICRONAUT_JAR run another build of the dashboard or of a smallest
+# application (e.g. an older commit's) for side-by-side comparisons.
 # Results: two tables on stdout and in benchmarks/target/load-results.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,8 +38,8 @@ PORT=${PORT:-18081}
 HEAP=${HEAP:-}
 JAVA_OPTS=${JAVA_OPTS:-}
 JAR=benchmarks/target/benchmarks.jar
-SPRING_JAR=benchmarks/spring-app/target/spring-app.jar
-MICRONAUT_JAR=benchmarks/micronaut-app/target/micronaut-app.jar
+SPRING_JAR=$(realpath -m "${SPRING_JAR:-benchmarks/spring-app/target/spring-app.jar}")
+MICRONAUT_JAR=$(realpath -m "${MICRONAUT_JAR:-benchmarks/micronaut-app/target/micronaut-app.jar}")
 DASHBOARD_JAR=${DASHBOARD_JAR:-}
 LUA=benchmarks/signed.lua
 SECRET=benchmark-signing-key-0123456789abcdef

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -15,8 +16,9 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A throw-away database for the store benchmarks: an H2 file database (with H2's default write delay,
- * or written on every commit as {@value #H2_SYNC}) or an embedded PostgreSQL
+ * A throw-away database for the store benchmarks: an H2 file database (with H2's default write delay, which
+ * the stores' installation no longer leaves in place, or written on every commit as {@value #H2_SYNC}, as
+ * every store runs) or an embedded PostgreSQL
  * server with durable commits ({@code synchronous_commit=on}, which the embedded server turns off by
  * default), both in a temporary directory that {@link #close()} deletes, behind a HikariCP pool as an
  * application would use, with the store's schema created.
@@ -34,7 +36,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final @Nullable EmbeddedPostgres postgres;
 
-    private Database(Path directory, DataSource raw, @Nullable EmbeddedPostgres postgres) {
+    private Database(Path directory, DataSource raw, @Nullable EmbeddedPostgres postgres, boolean delayedCommits) {
         this.directory = directory;
         this.raw = raw;
         HikariConfig config = new HikariConfig();
@@ -44,6 +46,15 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(config);
         this.postgres = postgres;
         JdbcSchema.create(dataSource);
+        if (delayedCommits) {
+            // The installation sets H2's write delay to 0, as every store runs since; plain h2 puts the default
+            // back to show what writing each commit costs.
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.execute("SET WRITE_DELAY 500");
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not restore H2's write delay", e);
+            }
+        }
     }
 
     /**
@@ -60,7 +71,7 @@ public final class Database implements AutoCloseable {
                 h2.setURL("jdbc:h2:file:" + directory.resolve("events") + ";DB_CLOSE_DELAY=-1"
                         + (kind.equals(H2_SYNC) ? ";WRITE_DELAY=0" : ""));
                 h2.setUser("sa");
-                return new Database(directory, h2, null);
+                return new Database(directory, h2, null, kind.equals("h2"));
             }
             if (kind.equals("postgres")) {
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -68,7 +79,7 @@ public final class Database implements AutoCloseable {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("fsync", "on")
                         .start();
-                return new Database(directory, postgres.getPostgresDatabase(), postgres);
+                return new Database(directory, postgres.getPostgresDatabase(), postgres, false);
             }
             throw new IllegalArgumentException("unknown database " + kind);
         } catch (IOException e) {

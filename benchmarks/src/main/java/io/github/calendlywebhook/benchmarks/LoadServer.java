@@ -16,7 +16,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The Java side of the load test: core's servlet in embedded Jetty on 127.0.0.1, next to a baseline
  * endpoint in the same server that only reads the body and answers 200. The {@code h2} store is the
- * JDBC store on an H2 file database in a temporary directory, deleted on exit.
+ * JDBC store on an H2 file database in a temporary directory, deleted on exit, writing each commit before
+ * it returns.
  *
  * <p>Usage: {@code LoadServer <port> <memory|h2>}. The webhook endpoint is at
  * {@value WebhookSettings#DEFAULT_PATH}, the baseline at {@code /baseline}. Only 127.0.0.1 is allowed,
@@ -68,7 +69,7 @@ public final class LoadServer {
             return new InMemoryEventStore();
         }
         if (kind.equals("h2")) {
-            Database database = Database.start("h2");
+            Database database = Database.start(Database.H2_SYNC);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
             return ProjectingEventStore.jdbc(database.dataSource());
         }
