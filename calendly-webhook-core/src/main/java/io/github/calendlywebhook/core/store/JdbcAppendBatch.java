@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Appends events in order inside the caller's transaction, with as few statements as the outcome
- * allows: one event insert per event (prepared once per batch; on H2 the keys stored already are read
- * first in one statement, so redeliveries raise no unique violation), one insert of the final state for a
+ * allows: one event insert per event (prepared once per batch; on H2, when the store asks for it, the keys
+ * stored already are read first in one statement, so redeliveries raise no unique violation), one insert of the final state for a
  * new invitee (a lock and an update only when the row already exists), each state row locked once per
  * batch, and the counter changes of the whole batch merged into one write per bucket row. The results
  * are only true once the caller commits.
@@ -40,6 +40,9 @@ final class JdbcAppendBatch {
     private final Projection projection;
     private final JdbcStateRows states;
     private final @Nullable JdbcAppendParticipant participant;
+    private final boolean readStoredKeys;
+    /** Whether an event of this batch was found stored already, by the read or by a unique violation. */
+    private boolean foundStored;
 
     /** Locked invitee rows and their current state within this transaction. */
     private final Map<String, InviteeState> invitees = new HashMap<>();
@@ -53,10 +56,27 @@ final class JdbcAppendBatch {
     private final Map<BucketKey.TotalKey, String> names = new HashMap<>();
 
     JdbcAppendBatch(Dialect dialect, Projection projection, @Nullable JdbcAppendParticipant participant) {
+        this(dialect, projection, participant, true);
+    }
+
+    /**
+     * Returns a batch that reads the stored keys first (on H2, for more than one event) only when asked.
+     *
+     * @param readStoredKeys whether to read the stored keys first: worth a statement while redeliveries
+     *     reach the database, a statement lost while they do not
+     */
+    JdbcAppendBatch(Dialect dialect, Projection projection, @Nullable JdbcAppendParticipant participant,
+            boolean readStoredKeys) {
         this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.projection = Objects.requireNonNull(projection, "projection");
         this.states = new JdbcStateRows(dialect);
         this.participant = participant;
+        this.readStoredKeys = readStoredKeys;
+    }
+
+    /** Returns whether an event of the batch was found stored already (after {@link #run}). */
+    boolean foundStored() {
+        return foundStored;
     }
 
     /**
@@ -67,8 +87,10 @@ final class JdbcAppendBatch {
     List<AppendResult> run(Connection connection, List<StoredEvent> events) throws SQLException {
         List<AppendResult> results = new ArrayList<>(events.size());
         Map<String, StoredEvent> stored = new LinkedHashMap<>();
-        if (dialect == Dialect.H2 && events.size() > 1) {
-            keys.addAll(storedKeys(connection, events));
+        if (readStoredKeys && dialect == Dialect.H2 && events.size() > 1) {
+            Set<String> found = storedKeys(connection, events);
+            foundStored = !found.isEmpty();
+            keys.addAll(found);
         }
         String sql = INSERT_EVENT + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -128,6 +150,7 @@ final class JdbcAppendBatch {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             if (dialect == Dialect.H2 && JdbcTransactions.uniqueViolation(e)) {
+                foundStored = true;
                 return false;
             }
             throw e;

@@ -39,6 +39,14 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
      * tolerates. A lone or sequential caller never waits (see {@link GroupCommit}).
      */
     private static final Duration LINGER = Duration.ofNanos(300_000);
+    /**
+     * The batches that read the stored keys first after one found an event stored already, and after a
+     * start, when the redeliveries of events stored before it are not remembered yet. The recent ones are
+     * answered from memory, so under a steady load a read would find nothing; once the reads stop, a
+     * redelivery that reaches the database ends as a unique violation, still a duplicate, and the reads
+     * start again.
+     */
+    static final int STORED_KEY_READS = 256;
 
     private final JdbcTransactions transactions;
     private final Projection projection;
@@ -46,6 +54,8 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
     private final @Nullable JdbcAppendParticipant participant;
     private final StoredKeysCache storedKeys;
     private volatile @Nullable Dialect detected;
+    /** The batches left that read the stored keys first; racy updates only move when the reads stop. */
+    private volatile int storedKeyReads = STORED_KEY_READS;
 
     private JdbcEventStore(DataSource dataSource, ZoneId zone, @Nullable JdbcAppendParticipant participant,
             int rememberedKeys) {
@@ -130,14 +140,29 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
 
     /** Appends events in one transaction: all of them are committed, or none and an exception. */
     private List<AppendResult> appendTogether(List<StoredEvent> events) {
-        return transactions.inTransaction("could not store the events",
-                connection -> new JdbcAppendBatch(dialect(connection), projection, participant).run(connection, events));
+        return transactions.inTransaction("could not store the events", connection -> appendBatch(connection, events));
     }
 
     private AppendResult appendAlone(StoredEvent event) {
-        return transactions.inTransaction("could not store the event", connection ->
-                new JdbcAppendBatch(dialect(connection), projection, participant).run(connection, List.of(event))
-                        .get(0));
+        return transactions.inTransaction("could not store the event",
+                connection -> appendBatch(connection, List.of(event)).get(0));
+    }
+
+    private List<AppendResult> appendBatch(Connection connection, List<StoredEvent> events) throws SQLException {
+        int reads = storedKeyReads;
+        JdbcAppendBatch batch = new JdbcAppendBatch(dialect(connection), projection, participant, reads > 0);
+        List<AppendResult> results = batch.run(connection, events);
+        if (batch.foundStored()) {
+            storedKeyReads = STORED_KEY_READS;
+        } else if (reads > 0) {
+            storedKeyReads = reads - 1;
+        }
+        return results;
+    }
+
+    /** Returns the batches left that read the stored keys first, for tests. */
+    int storedKeyReads() {
+        return storedKeyReads;
     }
 
     @Override

@@ -112,6 +112,56 @@ abstract class JdbcGroupAppendTest {
     }
 
     @Test
+    void endsWhereOneTransactionPerEventEndsWithoutReadingTheStoredKeysFirst() {
+        DataSource together = newDatabase();
+        DataSource oneByOne = newDatabase();
+        JdbcEventStore combined = JdbcEventStore.create(together);
+        JdbcEventStore reference = JdbcEventStore.create(oneByOne);
+        combined.append(storedBefore());
+        reference.append(storedBefore());
+        List<StoredEvent> events = tangledEvents();
+
+        List<Boolean> found = new ArrayList<>();
+        List<AppendResult> batchResults = new JdbcTransactions(together).inTransaction("test", connection -> {
+            JdbcAppendBatch batch = new JdbcAppendBatch(Dialect.of(connection), new Projection(ZoneOffset.UTC), null,
+                    false);
+            List<AppendResult> results = batch.run(connection, events);
+            found.add(batch.foundStored() || Dialect.of(connection) != Dialect.H2);
+            return results;
+        });
+        List<AppendResult> singleResults = new ArrayList<>();
+        events.forEach(event -> singleResults.add(reference.append(event)));
+
+        assertThat(batchResults).isEqualTo(singleResults).contains(AppendResult.DUPLICATE);
+        assertThat(found).as("on H2, the unique violation says an event was stored already").containsExactly(true);
+        assertSameNumbers(combined, reference);
+    }
+
+    @Test
+    void readsTheStoredKeysFirstOnlyWhileRedeliveriesReachTheDatabase() throws SQLException {
+        DataSource database = newDatabase();
+        JdbcEventStore store = JdbcEventStore.create(database, ZoneOffset.UTC, 1);
+        StoredEvent first = stored(created("first", "intro", at(0)));
+        store.append(first);
+        for (int i = 0; i < JdbcEventStore.STORED_KEY_READS; i++) {
+            store.append(stored(created("new-" + i, "intro", at(1))));
+        }
+        int afterNewEvents = store.storedKeyReads();
+
+        AppendResult redelivery = store.append(first);
+
+        assertThat(afterNewEvents).isZero();
+        assertThat(redelivery).isEqualTo(AppendResult.DUPLICATE);
+        assertThat(store.totals(false).values().stream().mapToLong(Counters::newBookings).sum())
+                .isEqualTo(JdbcEventStore.STORED_KEY_READS + 1);
+        try (Connection connection = database.getConnection()) {
+            // PostgreSQL's insert skips a stored key without a violation, and never reads the keys first.
+            assertThat(store.storedKeyReads()).isEqualTo(Dialect.of(connection) == Dialect.H2
+                    ? JdbcEventStore.STORED_KEY_READS : 0);
+        }
+    }
+
+    @Test
     void storesEachOfManyConcurrentOverlappingDeliveriesExactlyOnce() throws Exception {
         ShuffledLoad load = new ShuffledLoad(11, 3_000);
         DataSource database = newDatabase();
