@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What an application on any adapter does when it runs as its packaged jar, configured only by the setup
  * guide's environment variables and a database: {@code CALENDLY_WEBHOOK_SECRET}, {@code ALLOWED_IPS},
  * {@code CALENDLY_WEBHOOK_PREVIOUS_SECRET} with {@code CALENDLY_WEBHOOK_PREVIOUS_SECRET_EXPIRES_AT}, and
- * {@code NODE_ENV=development}. Deliveries come through a proxy on 127.0.0.1 ({@code X-Forwarded-For}).
+ * {@code NODE_ENV=development}. Deliveries come through a proxy on 127.0.0.1 ({@code X-Forwarded-For}). It also
+ * kills the application under load and checks that nothing it acknowledged was lost.
  * Extend it in an integration test of the application, saying how its jar starts and where its database is.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
