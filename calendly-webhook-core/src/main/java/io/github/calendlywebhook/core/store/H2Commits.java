@@ -13,8 +13,11 @@ import org.slf4j.LoggerFactory;
  * committed transactions up to {@code WRITE_DELAY} (500 ms) later, so a process killed in that time loses
  * transactions that had returned, and deliveries the endpoint had acknowledged with them. The stores promise
  * that an acknowledged delivery survives a killed process, so the installation sets the delay to 0 where it
- * finds one, and refuses to go on where the database user may not change it. In-memory databases report no
- * delay and are left alone; PostgreSQL's commits are durable when they return.
+ * finds one, and refuses to go on where the database user may not change it. H2 forgets the setting when it
+ * closes the database, which it does when its last connection closes (a pool of one connection replacing
+ * it, say), so the database is also kept open until the process exits ({@code DB_CLOSE_DELAY -1}); a URL
+ * with {@code ;WRITE_DELAY=0} needs neither. In-memory databases report no delay and are left alone;
+ * PostgreSQL's commits are durable when they return.
  */
 final class H2Commits {
 
@@ -42,6 +45,7 @@ final class H2Commits {
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET WRITE_DELAY 0");
+            statement.execute("SET DB_CLOSE_DELAY -1");
         } catch (SQLException e) {
             throw new UnsafeCommitsException("The H2 database writes commits to its file up to " + delay
                     + " ms after they return (WRITE_DELAY), so a killed process would lose deliveries already"
@@ -50,8 +54,8 @@ final class H2Commits {
         }
         LOG.warn("The H2 database wrote commits to its file up to {} ms after they returned (WRITE_DELAY), so a"
                 + " killed process would have lost acknowledged deliveries; it now writes each commit before the"
-                + " delivery is answered. Add ;WRITE_DELAY=0 to the JDBC URL: H2 forgets this setting when it closes"
-                + " the database.", delay);
+                + " delivery is answered, and stays open until the process exits, since H2 forgets the setting when"
+                + " it closes the database. Add ;WRITE_DELAY=0 to the JDBC URL, which holds at every opening.", delay);
         return true;
     }
 

@@ -66,6 +66,18 @@ class H2CommitsTest {
     }
 
     @Test
+    void delayShouldStayAtZeroAfterTheLastConnectionCloses() throws SQLException {
+        owner = JdbcConnectionPool.create(url(), "sa", OWNER_PASSWORD);
+        JdbcSchema.create(owner);
+        owner.dispose();
+
+        owner = JdbcConnectionPool.create(url(), "sa", OWNER_PASSWORD);
+        try (Connection reopened = owner.getConnection()) {
+            assertThat(H2Commits.writeDelay(reopened)).isZero();
+        }
+    }
+
+    @Test
     void gateShouldSetTheDelayAfterAnInstallationOfItsOwn() throws SQLException {
         owner = JdbcConnectionPool.create(url(), "sa", OWNER_PASSWORD);
         try (Connection open = owner.getConnection()) {
@@ -145,8 +157,9 @@ class H2CommitsTest {
         try (Connection connection = owner.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE USER writer PASSWORD '" + WRITER_PASSWORD + "'");
             statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO writer");
+            // As a new process would find it: H2 keeps a changed delay only while the database is open.
+            statement.execute("SHUTDOWN");
         }
-        // H2 keeps a changed delay only while the database is open: it is 500 again once reopened.
         owner.dispose();
         owner = JdbcConnectionPool.create(url(), "sa", OWNER_PASSWORD);
     }
