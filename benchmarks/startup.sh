@@ -44,7 +44,7 @@ command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y
 if [ -z "${SKIP_BUILD:-}" ]; then
   mvn -B -q -pl dashboard-example,benchmarks -am package -DskipTests
 fi
-JAR=${JAR:-$(ls dashboard-example/target/dashboard-example-*.jar | grep -v -e sources -e javadoc | head -n 1)}
+JAR=$(realpath "${JAR:-$(ls dashboard-example/target/dashboard-example-*.jar | grep -v -e sources -e javadoc | head -n 1)}")
 # The newest JDK under /usr/lib/jvm whose java knows -XX:AOTCache (JDK 24 on).
 JAVA_AOT=${JAVA_AOT:-}
 if [ -z "$JAVA_AOT" ]; then
@@ -119,7 +119,7 @@ start_once() {
   local dir="$WORK/$1-$2" java=$JAVA17 extra="" jar=$APP t0 t1 ready after started requests
   mkdir -p "$dir"
   case "$1" in
-    plain) jar=$PWD/$JAR ;;
+    plain) jar=$JAR ;;
     cds) extra="-XX:SharedArchiveFile=$WORK/application.jsa" ;;
     cds-restart)
       extra="-XX:SharedArchiveFile=$WORK/application.jsa"
@@ -179,7 +179,9 @@ for mode in $MODES; do
     *) echo "unknown mode $mode" >&2; exit 1 ;;
   esac
   for run in $(seq 1 "$RUNS"); do
-    echo "$mode $(start_once "$mode" "$run")" | tee -a "$RESULTS" >&2
+    # A start that fails ends the script (set -e) instead of leaving an empty row.
+    result=$(start_once "$mode" "$run")
+    echo "$mode $result" | tee -a "$RESULTS" >&2
   done
 done
 
