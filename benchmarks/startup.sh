@@ -12,8 +12,9 @@
 # Each start is timed from spawning the process to the first 200 from GET /admin/login (the image's
 # HEALTHCHECK); RSS is VmRSS from /proc/<pid>/status once ready and again after LOAD of signed 4 KiB
 # deliveries (wrk -t1 -c16, as benchmarks/load.sh sends them). Every start uses the same JVM options,
-# JVM_OPTS, by default the container's production flags for 256 MB (docs/operations.md), -XX:MaxRAM=256m
-# standing in for the container's memory limit, and MALLOC_ARENA_MAX=2 as the image sets it.
+# JVM_OPTS, by default the container's production flags for 256 MB (docs/operations.md) with the image's
+# JDK_JAVA_OPTIONS (-XX:TieredStopAtLevel=1), -XX:MaxRAM=256m standing in for the container's memory limit,
+# and MALLOC_ARENA_MAX=2 as the image sets it.
 #
 #   benchmarks/startup.sh                                  # builds the dashboard and benchmarks first
 #   SKIP_BUILD=1 RUNS=5 MODES="plain cds" benchmarks/startup.sh
@@ -30,7 +31,7 @@ PORT=${PORT:-18090}
 LOAD=${LOAD:-5s}
 COUNT=${COUNT:-40000}
 MODES=${MODES:-plain cds cds-restart aot}
-JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000}
+JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000 -XX:TieredStopAtLevel=1}
 # glibc's malloc otherwise keeps up to 8 arenas per core for the JIT's and the server's threads.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 JAVA17=${JAVA17:-java}

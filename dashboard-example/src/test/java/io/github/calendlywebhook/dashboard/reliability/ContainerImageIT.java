@@ -69,6 +69,9 @@ class ContainerImageIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(delivery.statusCode()).as(delivery.body()).isEqualTo(200);
+            // The launcher's options the image sets apart from its ENTRYPOINT, so that a run can replace them.
+            assertThat(image.environment).containsKey("JDK_JAVA_OPTIONS");
+            assertThat(image.log()).contains("Picked up JDK_JAVA_OPTIONS: " + image.environment.get("JDK_JAVA_OPTIONS"));
             // Spring's classes, and those of the first page served (the template parser), which only a training
             // run that serves requests records.
             assertThat(Files.readString(classLoading)).containsPattern(
