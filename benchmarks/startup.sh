@@ -12,9 +12,9 @@
 # Each start is timed from spawning the process to the first 200 from GET /admin/login (the image's
 # HEALTHCHECK); RSS is VmRSS from /proc/<pid>/status once ready and again after LOAD of signed 4 KiB
 # deliveries (wrk -t1 -c16, as benchmarks/load.sh sends them). Every start uses the same JVM options,
-# JVM_OPTS, by default the container's production flags for 256 MB (docs/operations.md) with the image's
-# JDK_JAVA_OPTIONS (-XX:TieredStopAtLevel=1), -XX:MaxRAM=256m standing in for the container's memory limit,
-# and MALLOC_ARENA_MAX=2 as the image sets it.
+# JVM_OPTS, by default the image's, read from dashboard-example/Dockerfile: its ENTRYPOINT's flags (less
+# the archive and the jar, which each mode sets) and its JDK_JAVA_OPTIONS, with -XX:MaxRAM=256m standing in
+# for a 256 MB container's memory limit, and the image's MALLOC_ARENA_MAX.
 #
 #   benchmarks/startup.sh                                  # builds the dashboard and benchmarks first
 #   SKIP_BUILD=1 RUNS=5 MODES="plain cds" benchmarks/startup.sh
@@ -31,9 +31,15 @@ PORT=${PORT:-18090}
 LOAD=${LOAD:-5s}
 COUNT=${COUNT:-40000}
 MODES=${MODES:-plain cds cds-restart aot}
-JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=40 -XX:+UseSerialGC -XX:SurvivorRatio=3 -XX:TargetSurvivorRatio=80 -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m -XX:+ExitOnOutOfMemoryError -XX:TrimNativeHeapInterval=1000 -XX:TieredStopAtLevel=1}
+DOCKERFILE=dashboard-example/Dockerfile
+image_env() {
+  sed -n "s/^ENV $1=//p" "$DOCKERFILE"
+}
+IMAGE_FLAGS=$(sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "$DOCKERFILE" | tr -d '",' | tr ' ' '\n' \
+  | grep '^-' | grep -v -e '^-XX:SharedArchiveFile=' -e '^-jar$' | tr '\n' ' ')
+JVM_OPTS=${JVM_OPTS:--XX:MaxRAM=256m $IMAGE_FLAGS$(image_env JDK_JAVA_OPTIONS)}
 # glibc's malloc otherwise keeps up to 8 arenas per core for the JIT's and the server's threads.
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(image_env MALLOC_ARENA_MAX)}
 JAVA17=${JAVA17:-java}
 TRAINING=${TRAINING:-run}
 SECRET=benchmark-signing-key-0123456789abcdef
