@@ -104,6 +104,12 @@ RESULTS="$WORK/results.txt"
 : > "$RESULTS"
 NEXT_INDEX=100000000
 
+# wrk_failed <what>: stops the run where wrk gave no result, most likely out of memory for the deliveries.
+wrk_failed() {
+  echo "wrk failed in $1 (out of memory holding $COUNT deliveries? try a lower COUNT)" >&2
+  exit 1
+}
+
 # measure <target> <row: baseline|0|30> <url>; every run signs events no earlier run has used.
 measure() {
   local file line dup=0
@@ -115,10 +121,7 @@ measure() {
   line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" -s "$LUA" "$3" -- "$file" | grep '^RESULT') || true
   after=$(cpu_ticks)
   rm -f "$file"
-  if [ -z "$line" ]; then
-    echo "wrk gave no result for $1 $2 (out of memory holding $COUNT deliveries? try a lower COUNT)" >&2
-    exit 1
-  fi
+  [ -n "$line" ] || wrk_failed "$1 $2"
   requests=$(echo "$line" | sed -n 's/.* requests=\([0-9]*\).*/\1/p')
   # The server's CPU time per request (user + system, all its threads): steadier than req/s on a
   # shared machine, since it does not count what wrk and other processes take.
@@ -131,7 +134,7 @@ warm_up() {
   local file
   file=$(signed_file "$2" 900000000)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$1" -- "$file" >/dev/null \
-    || { echo "wrk failed in the warm-up (out of memory holding $COUNT deliveries? try a lower COUNT)" >&2; exit 1; }
+    || wrk_failed "the warm-up"
   rm -f "$file"
 }
 
