@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * What an H2 file database writes per commit for new bookings, and how much of it the text keys cost.
  * Each booking inserts an event row (a 4 KiB body, unique on its key) and an invitee row (keyed by its
  * URI, indexed by booking time), and each commit adds to one counter row, as the JDBC store does for a
- * new {@code invitee.created}, on {@code WRITE_DELAY=0}. Two forms of the same tables, alternated in one
- * process, each round on a fresh file:
+ * new {@code invitee.created}, on {@code WRITE_DELAY=0}; the event and the invitee are named by random
+ * UUIDs, as Calendly names them. Two forms of the same tables, alternated in one process, each round on
+ * a fresh file:
  * <ul>
  *   <li>{@code text}: the unique event key and the invitee's primary key are the text identifiers
  *       (about 120 characters), as in the shipped schema;</li>
@@ -143,7 +144,8 @@ public final class H2KeyPages {
                     }
                     invitee.setString(column++, invitees[i]);
                     invitee.setString(column++, EVENT_TYPE);
-                    invitee.setObject(column, now.minusMinutes(random.nextInt(100_000)));
+                    // Bookings arrive in the order they were made, so the booking-time index grows at its end.
+                    invitee.setObject(column, now.plusNanos(i * 1_000_000L));
                     invitee.executeUpdate();
                     if ((i + 1) % perCommit == 0 || i == bookings - 1) {
                         counter.setLong(1, (i % perCommit) + 1L);
