@@ -56,7 +56,7 @@ public final class Payloads {
      * Returns a UUID that differs for every index under one salt: its high half is a bijective mix of the
      * index plus the salt, its low half another mix.
      */
-    static UUID uuid(long index, long salt) {
+    private static UUID uuid(long index, long salt) {
         return new UUID(mix(index + salt), mix(index * 31 - salt));
     }
 
