@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * a fresh file:
  * <ul>
  *   <li>{@code text}: the unique event key and the invitee's primary key are the text identifiers
- *       (about 120 characters), as in the shipped schema;</li>
+ *       (about 120 characters), as the shipped H2 schema had them before {@code V5__calendly_h2_digest_keys.sql};</li>
  *   <li>{@code digest}: both are the 32-byte SHA-256 of the same text, which stays in its own column,
- *       unindexed.</li>
+ *       unindexed, as that script keys them.</li>
  * </ul>
  * H2 rewrites every page a commit changed, whole, at the end of its file, so a random key changes a leaf
  * and its parents in each index; the file grows by what the commits wrote (H2 reuses space only after

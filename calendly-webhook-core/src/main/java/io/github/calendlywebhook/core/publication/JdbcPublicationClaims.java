@@ -2,6 +2,7 @@ package io.github.calendlywebhook.core.publication;
 
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.CalendlyEventParser;
+import io.github.calendlywebhook.core.store.internal.JdbcKeys;
 import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +49,8 @@ final class JdbcPublicationClaims {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.withConnection("could not read claimed publications", connection -> read(connection, ids));
+        return jdbc.withConnection("could not read claimed publications",
+                connection -> read(connection, jdbc.postgres(connection), ids));
     }
 
     private static List<UUID> claimPostgres(Connection connection, String listeners, List<String> listenerIds,
@@ -118,9 +120,10 @@ final class JdbcPublicationClaims {
         }
     }
 
-    private List<Claimed> read(Connection connection, List<UUID> ids) throws SQLException {
+    private List<Claimed> read(Connection connection, boolean postgres, List<UUID> ids) throws SQLException {
         String sql = "SELECT p.id, p.listener_id, p.attempts, p.version, p.created_at, p.next_attempt_at, e.body"
-                + " FROM calendly_publication p LEFT JOIN calendly_event e ON e.event_key = p.event_key WHERE p.id IN ("
+                + " FROM calendly_publication p LEFT JOIN calendly_event e ON "
+                + JdbcKeys.eventByKey(postgres, "e", "p.event_key") + " WHERE p.id IN ("
                 + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY p.next_attempt_at, p.created_at";
         List<Claimed> claimed = new ArrayList<>(ids.size());
         try (PreparedStatement select = connection.prepareStatement(sql)) {

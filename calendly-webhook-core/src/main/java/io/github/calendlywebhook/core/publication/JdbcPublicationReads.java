@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.publication;
 
+import io.github.calendlywebhook.core.store.internal.JdbcKeys;
 import io.github.calendlywebhook.core.store.internal.JdbcValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +31,8 @@ final class JdbcPublicationReads {
         }
     }
 
-    static PublicationPage list(Connection connection, PublicationStatus status, int page, int size)
-            throws SQLException {
+    static PublicationPage list(Connection connection, boolean postgres, PublicationStatus status, int page,
+            int size) throws SQLException {
         String where = " WHERE " + condition(status);
         long total;
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM calendly_publication p" + where);
@@ -41,7 +42,7 @@ final class JdbcPublicationReads {
         }
         List<Publication> items = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM calendly_publication p LEFT JOIN calendly_event e"
-                + " ON e.event_key = p.event_key" + where + " ORDER BY p.created_at, p.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+                + " ON " + JdbcKeys.eventByKey(postgres, "e", "p.event_key") + where + " ORDER BY p.created_at, p.id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, (long) page * size);
             select.setInt(2, size);

@@ -211,6 +211,6 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
         Objects.requireNonNull(status, "status");
         Pages.check(page, size);
         return jdbc.withConnection("could not list publications",
-                connection -> JdbcPublicationReads.list(connection, status, page, size));
+                connection -> JdbcPublicationReads.list(connection, jdbc.postgres(connection), status, page, size));
     }
 }

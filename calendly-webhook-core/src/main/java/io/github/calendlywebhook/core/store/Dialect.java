@@ -1,5 +1,6 @@
 package io.github.calendlywebhook.core.store;
 
+import io.github.calendlywebhook.core.store.internal.JdbcKeys;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -42,6 +43,19 @@ enum Dialect {
      */
     @Nullable String identityCacheScript() {
         return this == H2 ? "db/calendly/h2/V4__calendly_h2_identity_cache.sql" : null;
+    }
+
+    /**
+     * Returns the classpath location of the script that keys the event and invitee tables by digests of
+     * their texts, or {@code null} where the database keeps the texts as keys.
+     */
+    @Nullable String digestKeysScript() {
+        return this == H2 ? "db/calendly/h2/V5__calendly_h2_digest_keys.sql" : null;
+    }
+
+    /** Returns the condition that finds an invitee row by its URI, bound as the one parameter. */
+    String inviteeByUri() {
+        return this == H2 ? "uri_digest = " + JdbcKeys.H2_DIGEST_OF_PARAMETER : "uri = ?";
     }
 
     static Dialect of(Connection connection) throws SQLException {

@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class JdbcAppendBatch {
 
-    private static final String STORED_KEYS = "SELECT event_key FROM calendly_event WHERE event_key = ANY(?)";
+    /** H2's read of the keys stored already, through the digests its unique key is on. */
+    private static final String STORED_KEYS = "SELECT event_key FROM calendly_event WHERE key_digest IN"
+            + " (SELECT HASH('SHA-256', k) FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(k))";
     private static final String INSERT_EVENT = "INSERT INTO calendly_event (event_key, event_name, source, received_at,"
             + " body) VALUES (?, ?, ?, ?, ?)";
 

@@ -67,11 +67,20 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
                 MAX_BATCH, GroupCommit.Linger.of(LINGER));
     }
 
-    /** Detects the database on first use, so an application can start while its database is down. */
+    /**
+     * Detects the database on first use, so an application can start while its database is down, and
+     * refuses an H2 database whose tables predate the digest keys the statements look rows up by (until
+     * they are keyed so: the check runs again on the next use).
+     */
     private Dialect dialect(Connection connection) throws SQLException {
         Dialect dialect = detected;
         if (dialect == null) {
             dialect = Dialect.of(connection);
+            String digestKeys = dialect.digestKeysScript();
+            if (digestKeys != null && !JdbcSchema.digestKeys(connection)) {
+                throw new StoreUnavailableException("the Calendly tables on H2 are not keyed by digests yet: run "
+                        + digestKeys + ", or JdbcSchema.create(dataSource), which runs it");
+            }
             detected = dialect;
         }
         return dialect;

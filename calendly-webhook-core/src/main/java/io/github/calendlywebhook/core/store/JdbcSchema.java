@@ -22,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * Creates the tables of the JDBC stores for applications that do not run Flyway or Liquibase. The same
  * scripts are shipped as {@code db/calendly/{h2,postgresql}/V1__calendly_webhook.sql} and
  * {@code V2__calendly_publication.sql} (the listener publications), {@code V3__calendly_signing_key.sql}
- * (the signing-key store) and, on H2, {@code V4__calendly_h2_identity_cache.sql} for those tools; each
- * table script is run when its first table is missing, so a database created by an earlier version gains
- * the later tables, and the H2 script when the event table's identity cache is below its size.
+ * (the signing-key store) and, on H2, {@code V4__calendly_h2_identity_cache.sql} and
+ * {@code V5__calendly_h2_digest_keys.sql} for those tools; each table script is run when its first table is
+ * missing, so a database created by an earlier version gains the later tables, the identity-cache script
+ * when the event table's identity cache is below its size, and the digest-keys script when the invitee
+ * table is not keyed by its digest yet.
  */
 public final class JdbcSchema {
 
@@ -46,7 +48,8 @@ public final class JdbcSchema {
      * @return {@code true} when tables were created, {@code false} when they all existed
      * @throws StoreUnavailableException when the database cannot be reached or the script fails
      * @throws IllegalArgumentException when the database is neither H2 nor PostgreSQL
-     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that
+     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that,
+     *     or its tables are not keyed by digests yet and its user may not alter them
      */
     public static boolean create(DataSource dataSource) {
         boolean tables = new JdbcTransactions(dataSource).inTransaction("could not create the schema", connection -> {
@@ -63,6 +66,10 @@ public final class JdbcSchema {
             if (!exists(connection, "calendly_signing_key")) {
                 run(connection, dialect.signingKeyScript());
                 created = true;
+            }
+            String digestKeys = dialect.digestKeysScript();
+            if (digestKeys != null && !digestKeys(connection)) {
+                keyByDigests(connection, digestKeys, created);
             }
             String identityCache = dialect.identityCacheScript();
             if (identityCache != null && identityCache(connection, "CALENDLY_EVENT") < IDENTITY_CACHE) {
@@ -95,6 +102,46 @@ public final class JdbcSchema {
             LOG.warn("Could not give the Calendly tables' identity columns a block of {} values ({}): appends still "
                     + "work, but H2 writes one more file chunk every 32 events and every 32 audit rows. Run {} as "
                     + "the tables' owner to apply it.", IDENTITY_CACHE, e.getMessage(), script);
+        }
+    }
+
+    /**
+     * Runs the digest-keys script, which the stores need on H2. A database user who may not alter the
+     * tables gets a failure that names the script to run as their owner.
+     */
+    private static void keyByDigests(Connection connection, String script, boolean created) {
+        if (!created) {
+            LOG.info("Keying the Calendly event and invitee tables by digests ({}), once", script);
+        }
+        try {
+            run(connection, script);
+        } catch (SQLException e) {
+            throw new UpgradeRefusedException("Could not key the Calendly tables by digests (SQL state "
+                    + e.getSQLState() + ", error " + e.getErrorCode() + "): the stores need " + script
+                    + " on H2; run it, or JdbcSchema.create(dataSource), as the tables' owner", e);
+        }
+    }
+
+    /**
+     * Returns whether H2's event and invitee tables are keyed by digests, as the last step of the
+     * digest-keys script leaves them.
+     */
+    static boolean digestKeys(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*)"
+                + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = SCHEMA()"
+                + " AND UPPER(CONSTRAINT_NAME) = 'CALENDLY_INVITEE_URI_DIGEST'");
+                ResultSet rows = select.executeQuery()) {
+            return rows.next() && rows.getLong(1) > 0;
+        }
+    }
+
+    /** A schema step the stores need that the database refused: a setup to change, not an outage. */
+    static final class UpgradeRefusedException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        UpgradeRefusedException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

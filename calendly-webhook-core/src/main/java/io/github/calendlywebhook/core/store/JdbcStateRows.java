@@ -28,9 +28,9 @@ final class JdbcStateRows {
     }
 
     InviteeState lockInvitee(Connection connection, String uri) throws SQLException {
-        return lock(connection, "calendly_invitee", INVITEE_COLUMNS, "INSERT INTO calendly_invitee (uri, created,"
-                + " canceled, rescheduled, no_show, test) VALUES (?, FALSE, FALSE, FALSE, FALSE, FALSE)", uri, null,
-                JdbcStateRows::invitee);
+        return lock(connection, "calendly_invitee", dialect.inviteeByUri(), INVITEE_COLUMNS, "INSERT INTO"
+                + " calendly_invitee (uri, created, canceled, rescheduled, no_show, test) VALUES (?, FALSE, FALSE, FALSE,"
+                + " FALSE, FALSE)", uri, null, JdbcStateRows::invitee);
     }
 
     static InviteeState invitee(ResultSet row) throws SQLException {
@@ -47,7 +47,8 @@ final class JdbcStateRows {
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE calendly_invitee SET created = ?,"
                 + " canceled = ?, rescheduled = ?, no_show = ?, booking_day = ?, event_type = ?, event_type_name = ?,"
-                + " paid_amount = ?, test = ?, name = ?, email = ?, start_time = ?, booked_at = ? WHERE uri = ?")) {
+                + " paid_amount = ?, test = ?, name = ?, email = ?, start_time = ?, booked_at = ? WHERE "
+                + dialect.inviteeByUri())) {
             if (states.size() == 1) {
                 bindUpdate(update, states.iterator().next());
                 update.executeUpdate();
@@ -104,8 +105,9 @@ final class JdbcStateRows {
     }
 
     NoShowState lockNoShow(Connection connection, String uri, String inviteeUri) throws SQLException {
-        return lock(connection, "calendly_no_show", NO_SHOW_COLUMNS, "INSERT INTO calendly_no_show (uri, invitee_uri,"
-                + " created, deleted, test) VALUES (?, ?, FALSE, FALSE, FALSE)", uri, inviteeUri, JdbcStateRows::noShow);
+        return lock(connection, "calendly_no_show", "uri = ?", NO_SHOW_COLUMNS, "INSERT INTO calendly_no_show (uri,"
+                + " invitee_uri, created, deleted, test) VALUES (?, ?, FALSE, FALSE, FALSE)", uri, inviteeUri,
+                JdbcStateRows::noShow);
     }
 
     static NoShowState noShow(ResultSet row) throws SQLException {
@@ -133,10 +135,11 @@ final class JdbcStateRows {
     }
 
     /**
-     * Returns the row with the URI, locked until the transaction ends, creating it empty first when it
-     * does not exist: one upsert on PostgreSQL, a locking read and an insert only when needed on H2.
+     * Returns the row with the URI, found by the condition, locked until the transaction ends, creating it
+     * empty first when it does not exist: one upsert on PostgreSQL, a locking read and an insert only when
+     * needed on H2.
      */
-    private <T> T lock(Connection connection, String table, String columns, String insert, String uri,
+    private <T> T lock(Connection connection, String table, String byUri, String columns, String insert, String uri,
             @Nullable String second, RowReader<T> reader) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
             try (PreparedStatement upsert = connection.prepareStatement(insert
@@ -148,7 +151,7 @@ final class JdbcStateRows {
                 }
             }
         }
-        String select = "SELECT " + columns + " FROM " + table + " WHERE uri = ? FOR UPDATE";
+        String select = "SELECT " + columns + " FROM " + table + " WHERE " + byUri + " FOR UPDATE";
         T existing = selectForUpdate(connection, select, uri, reader);
         if (existing != null) {
             return existing;

@@ -46,7 +46,8 @@ public final class SchemaGate {
      * @param installation creates or upgrades the tables (the shipped scripts, Flyway, ...); throws when the
      *     database cannot be reached
      * @return the gate, installed or not
-     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that
+     * @throws IllegalStateException when an H2 database writes commits late and its user may not change that,
+     *     or the shipped scripts' installation finds H2 tables not keyed by digests that its user may not alter
      */
     public static SchemaGate open(DataSource target, Consumer<DataSource> installation) {
         SchemaGate gate = new SchemaGate(target, installation);
@@ -89,7 +90,7 @@ public final class SchemaGate {
             installation.accept(target);
             JdbcSchema.requireCommitsWritten(target);
             installed = true;
-        } catch (H2Commits.UnsafeCommitsException e) {
+        } catch (H2Commits.UnsafeCommitsException | JdbcSchema.UpgradeRefusedException e) {
             if (atStart) {
                 throw e;
             }

@@ -25,6 +25,8 @@
  *       {@code io.github.calendlywebhook.core.keys.JdbcSigningKeyStore}</li>
  *   <li>{@code V4__calendly_h2_identity_cache.sql} in H2's only: a larger identity cache for the event and
  *       audit tables, so that H2 does not commit the next block of ids every 32 rows</li>
+ *   <li>{@code V5__calendly_h2_digest_keys.sql} in H2's only: the event and invitee tables keyed by SHA-256
+ *       digests of their texts, so that a commit writes smaller index pages; the H2 stores need it</li>
  * </ul>
  * With Flyway, add {@code classpath:db/calendly/postgresql} (or {@code h2}) to its locations; with
  * Liquibase, include the script as a {@code sqlFile} change; without either, call
