@@ -1,6 +1,7 @@
 package io.github.calendlywebhook.core.store;
 
 import io.github.calendlywebhook.core.store.internal.JdbcAppendParticipant;
+import io.github.calendlywebhook.core.store.internal.JdbcKeys;
 import io.github.calendlywebhook.core.event.CalendlyEvent;
 import io.github.calendlywebhook.core.event.EventTypeRef;
 import io.github.calendlywebhook.core.event.InviteeCreatedEvent;
@@ -34,7 +35,7 @@ final class JdbcAppendBatch {
 
     /** H2's read of the keys stored already, through the digests its unique key is on. */
     private static final String STORED_KEYS = "SELECT event_key FROM calendly_event WHERE key_digest IN"
-            + " (SELECT HASH('SHA-256', k) FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(k))";
+            + " (SELECT " + JdbcKeys.h2Digest("k") + " FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(k))";
     private static final String INSERT_EVENT = "INSERT INTO calendly_event (event_key, event_name, source, received_at,"
             + " body) VALUES (?, ?, ?, ?, ?)";
 

@@ -7,10 +7,21 @@ package io.github.calendlywebhook.core.store.internal;
  */
 public final class JdbcKeys {
 
-    /** H2's digest of the text bound as a parameter, as the digest columns are generated. */
-    public static final String H2_DIGEST_OF_PARAMETER = "HASH('SHA-256', ?)";
+    /** H2's digest of the text bound as a parameter. */
+    public static final String H2_DIGEST_OF_PARAMETER = h2Digest("?");
 
     private JdbcKeys() {
+    }
+
+    /**
+     * Returns H2's SHA-256 of a text expression, computed as the digest columns are generated: over the
+     * text's UTF-8 bytes.
+     *
+     * @param text the text expression: a parameter, a column or a derived value
+     * @return the digest expression
+     */
+    public static String h2Digest(String text) {
+        return "HASH('SHA-256', " + text + ")";
     }
 
     /**
@@ -22,6 +33,6 @@ public final class JdbcKeys {
      * @return the condition
      */
     public static String eventByKey(boolean postgres, String event, String key) {
-        return postgres ? event + ".event_key = " + key : event + ".key_digest = HASH('SHA-256', " + key + ")";
+        return postgres ? event + ".event_key = " + key : event + ".key_digest = " + h2Digest(key);
     }
 }
