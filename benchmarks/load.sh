@@ -15,8 +15,10 @@
 #
 # Targets (TARGETS, default all of them):
 #   jetty-memory, jetty-h2          core's servlet in embedded Jetty (LoadServer), in-memory / H2 store
-#   spring-memory, spring-h2        the Spring Boot starter in the smallest application (benchmarks/spring-app)
-#   micronaut-memory, micronaut-h2  the Micronaut adapter in the smallest application (benchmarks/micronaut-app)
+#   spring-memory, spring-h2        the Spring Boot starter in the smallest application with a listener
+#                                   (benchmarks/spring-app)
+#   micronaut-memory, micronaut-h2  the Micronaut adapter in the smallest application with a listener
+#                                   (benchmarks/micronaut-app)
 #   node                            the Node receiver (benchmarks/node/receiver.js)
 #   dashboard                       dashboard-example: the starter with its H2 store, audit log and live updates
 # Each Java target measures its own application's /baseline in the same run. The H2 store is a file

@@ -2,6 +2,8 @@ package io.github.calendlywebhook.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
+import io.github.calendlywebhook.core.publication.PublicationCounts;
 import io.github.calendlywebhook.test.ConformanceSettings;
 import io.github.calendlywebhook.test.SignedDelivery;
 import io.github.calendlywebhook.test.SignedPayloads;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the load test relies on, over HTTP, whichever framework and store the load-test application
  * runs with: its webhook endpoint at the default path, configured with {@link ConformanceSettings#SECRET},
- * and a {@code /baseline} endpoint that answers 200 without any check.
+ * a listener that counts bookings, and a {@code /baseline} endpoint that answers 200 without any check.
  */
 public abstract class LoadApplicationContract {
 
@@ -21,6 +23,12 @@ public abstract class LoadApplicationContract {
 
     /** Returns the port the application listens on, on 127.0.0.1. */
     protected abstract int port();
+
+    /** Returns how many bookings the application's listener has seen. */
+    protected abstract long bookingsSeen();
+
+    /** Returns the application's listener dispatcher. */
+    protected abstract ListenerDispatcher dispatcher();
 
     @Test
     void signedDeliveryShouldBeAccepted() throws Exception {
@@ -40,6 +48,18 @@ public abstract class LoadApplicationContract {
 
         assertThat(replay.statusCode()).isEqualTo(200);
         assertThat(replay.body()).contains("duplicate");
+    }
+
+    @Test
+    void listenerShouldSeeEachNewBookingOnceAndLeaveNoPublicationBehind() throws Exception {
+        long before = bookingsSeen();
+        SignedDelivery delivery = SignedDelivery.of(SignedPayloads.inviteeCreated()).secret(ConformanceSettings.SECRET);
+
+        assertThat(delivery.postTo(url(PATH)).body()).contains("accepted");
+        assertThat(delivery.postTo(url(PATH)).body()).contains("duplicate");
+
+        assertThat(bookingsSeen()).isEqualTo(before + 1);
+        assertThat(dispatcher().counts()).isEqualTo(PublicationCounts.NONE);
     }
 
     @Test

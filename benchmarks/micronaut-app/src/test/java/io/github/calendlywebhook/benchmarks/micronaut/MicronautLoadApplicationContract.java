@@ -2,6 +2,7 @@ package io.github.calendlywebhook.benchmarks.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.calendlywebhook.core.publication.ListenerDispatcher;
 import io.github.calendlywebhook.core.testing.LoadApplicationContract;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -13,9 +14,25 @@ abstract class MicronautLoadApplicationContract extends LoadApplicationContract 
     @Inject
     EmbeddedServer server;
 
+    @Inject
+    Bookings bookings;
+
+    @Inject
+    ListenerDispatcher dispatcher;
+
     @Override
     protected int port() {
         return server.getPort();
+    }
+
+    @Override
+    protected long bookingsSeen() {
+        return bookings.created();
+    }
+
+    @Override
+    protected ListenerDispatcher dispatcher() {
+        return dispatcher;
     }
 
     @Test

@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The smallest Spring Boot application on the starter, as the HTTP load test runs it: the webhook
- * endpoint the starter registers and {@link BaselineServlet} at {@code /baseline}, nothing else. The in-memory store is the
- * default; the {@code h2} profile adds a data source, an H2 file database, which selects the JDBC store.
+ * endpoint the starter registers, a listener ({@link Bookings}) and {@link BaselineServlet} at
+ * {@code /baseline}, nothing else. The in-memory store is the default; the {@code h2} profile adds a data
+ * source, an H2 file database, which selects the JDBC store.
  *
  * <p>Usage: {@code java -jar spring-app.jar [--server.port=N] [--spring.profiles.active=h2]}, with the
  * signing key in {@code CALENDLY_WEBHOOK_SECRET} and, for {@code h2}, the database directory in
