@@ -19,6 +19,12 @@ import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
 
@@ -223,6 +229,33 @@ public abstract class PublicationRegistryComplianceTest {
         assertThat(takenByPeer[0]).isZero();
         assertThat(other.calls()).isEmpty();
         assertThat(running.counts()).isEqualTo(PublicationCounts.NONE);
+    }
+
+    @Test
+    void deliveriesStoredAtTheSameTimeEachRunTheirListenerOnceAndEndComplete() throws Exception {
+        RecordingListener crm = RecordingListener.succeeding();
+        ListenerDispatcher dispatcher = dispatcher(newRegistry(), settings, "crm", crm);
+        EventStore store = storeFor(dispatcher);
+        List<StoredEvent> events = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            events.add(newEvent());
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<AppendResult>> results = new ArrayList<>();
+            for (StoredEvent event : events) {
+                results.add(threads.submit(() -> deliver(store, dispatcher, event)));
+            }
+            for (Future<AppendResult> result : results) {
+                assertThat(result.get(30, TimeUnit.SECONDS)).isEqualTo(AppendResult.STORED);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(crm.calls()).extracting(call -> call.event().idempotencyKey()).doesNotHaveDuplicates()
+                .hasSize(events.size());
+        assertThat(dispatcher.counts()).isEqualTo(PublicationCounts.NONE);
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.github.calendlywebhook.core.store.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,9 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publications in table {@code calendly_publication} of an H2 or PostgreSQL database, beside the
@@ -24,13 +32,25 @@ import org.jspecify.annotations.Nullable;
  * instances may share the table; see {@link #claimDue} for how they divide the work. The table comes
  * from {@code db/calendly/<database>/V2__calendly_publication.sql} (Flyway) or
  * {@code JdbcSchema.create(dataSource)}. Failures throw {@code StoreUnavailableException}.
+ *
+ * <p>{@link #completeSoon} holds completions for a moment instead of committing each: the next append
+ * transaction deletes them with its own rows, and a writer thread deletes what is left after
+ * {@link #COMPLETION_DELAY}. Under load, completing a listener's publication then costs no commit of its
+ * own (on H2 with {@code WRITE_DELAY=0}, no write to the file). Reads of the table write the held
+ * completions first, so they never show a returned listener's publication as outstanding.
  */
 final class JdbcPublicationRegistry implements PublicationRegistry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcPublicationRegistry.class);
     private static final String INSERT = "INSERT INTO calendly_publication (id, event_key, listener_id, state,"
             + " attempts, version, created_at, next_attempt_at, lease_owner, lease_until) VALUES (?, ?, ?, 'PENDING', 1, "
             + PublicationClaim.FIRST + ", ?, ?, ?, ?)";
     private static final String CURRENT = " WHERE id = ? AND version = ? AND state = 'PENDING'";
+    private static final String COMPLETE = "DELETE FROM calendly_publication" + CURRENT;
+    /** How long a completion waits for an append transaction before the writer thread deletes it. */
+    static final Duration COMPLETION_DELAY = Duration.ofMillis(10);
+    /** The most held completions one transaction deletes. */
+    private static final int MAX_COMPLETIONS = 256;
     private static final String FAILED = "UPDATE calendly_publication SET last_error_type = ?, last_error_message = ?,"
             + " last_attempt_at = ?, lease_owner = NULL, lease_until = NULL, ";
     private static final String DUE_NOW = "UPDATE calendly_publication SET state = 'PENDING', next_attempt_at = ?,"
@@ -38,10 +58,21 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
 
     private final JdbcSupport jdbc;
     private final JdbcPublicationClaims claims;
+    private final long completionDelayNanos;
+    /** Completions to write: the listener returned, the row is still there. */
+    private final ConcurrentLinkedQueue<PublicationClaim> held = new ConcurrentLinkedQueue<>();
+    /** The held completions the current thread's append transaction deletes, until it ends. */
+    private final ThreadLocal<Taken> deleting = ThreadLocal.withInitial(Taken::new);
+    private final AtomicBoolean writeScheduled = new AtomicBoolean();
+    private final Object writerLock = new Object();
+    /** Created with the first held completion; guarded by {@link #writerLock}. */
+    private @Nullable ScheduledThreadPoolExecutor writer;
+    private volatile boolean flushed;
 
-    private JdbcPublicationRegistry(DataSource dataSource) {
+    private JdbcPublicationRegistry(DataSource dataSource, Duration completionDelay) {
         this.jdbc = new JdbcSupport(dataSource);
         this.claims = new JdbcPublicationClaims(jdbc);
+        this.completionDelayNanos = completionDelay.toNanos();
     }
 
     /**
@@ -51,13 +82,70 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
      * @return the registry; the database is first contacted on first use
      */
     static JdbcPublicationRegistry create(DataSource dataSource) {
-        return new JdbcPublicationRegistry(Objects.requireNonNull(dataSource, "dataSource"));
+        return create(dataSource, COMPLETION_DELAY);
+    }
+
+    /** Returns a registry whose held completions wait that long for an append transaction, for tests. */
+    static JdbcPublicationRegistry create(DataSource dataSource, Duration completionDelay) {
+        return new JdbcPublicationRegistry(Objects.requireNonNull(dataSource, "dataSource"), completionDelay);
     }
 
     @Override
     public JdbcAppendParticipant storeParticipant(Supplier<NewPublications> publications) {
         Objects.requireNonNull(publications, "publications");
-        return (connection, events) -> insert(connection, events, publications.get());
+        return new JdbcAppendParticipant() {
+            @Override
+            public void stored(Connection connection, Map<String, StoredEvent> events) throws SQLException {
+                insert(connection, events, publications.get());
+                deleteHeld(connection);
+            }
+
+            @Override
+            public void finished(boolean committed) {
+                heldDeleted(committed);
+            }
+        };
+    }
+
+    /**
+     * Deletes held completions inside an append transaction, behind a savepoint: a failure here goes
+     * back to the writer thread instead of failing the deliveries. A retried transaction deletes again
+     * what its rolled-back try had taken.
+     */
+    private void deleteHeld(Connection connection) throws SQLException {
+        Taken taken = deleting.get();
+        for (PublicationClaim next; taken.claims.size() < MAX_COMPLETIONS && (next = held.poll()) != null;) {
+            taken.claims.add(next);
+        }
+        if (taken.claims.isEmpty()) {
+            return;
+        }
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            taken.deleted = delete(connection, taken.claims);
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            LOG.debug("Could not delete completed publications inside an append transaction; the writer thread"
+                    + " deletes them", e);
+            heldDeleted(false);
+        }
+    }
+
+    /** Ends the current thread's share of held completions: done when committed, held again otherwise. */
+    private void heldDeleted(boolean committed) {
+        Taken taken = deleting.get();
+        if (taken.claims.isEmpty()) {
+            return;
+        }
+        if (committed) {
+            logTakenOver(taken.claims, taken.deleted);
+        } else {
+            held.addAll(taken.claims);
+            scheduleWrite();
+        }
+        taken.claims.clear();
+        taken.deleted = List.of();
     }
 
     private static void insert(Connection connection, Map<String, StoredEvent> events, NewPublications publications)
@@ -102,6 +190,7 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
         if (listenerIds.isEmpty()) {
             return List.of();
         }
+        writeHeld();
         List<ClaimedPublication> ready = new ArrayList<>();
         for (JdbcPublicationClaims.Claimed claimed : claims.claim(List.copyOf(listenerIds), owner, now, leaseUntil, limit)) {
             CalendlyEvent event = claimed.event();
@@ -123,7 +212,108 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
 
     @Override
     public boolean complete(PublicationClaim claim) {
-        return update("could not complete a publication", "DELETE FROM calendly_publication" + CURRENT, null, claim);
+        return update("could not complete a publication", COMPLETE, null, claim);
+    }
+
+    /**
+     * {@inheritDoc} Here the completion is held, to be deleted by the next append transaction or by the
+     * writer thread within {@link #COMPLETION_DELAY}; a claim that is no longer current is logged then.
+     * After {@link #flushCompletions()} completions are written at once.
+     */
+    @Override
+    public boolean completeSoon(PublicationClaim claim) {
+        Objects.requireNonNull(claim, "claim");
+        if (flushed) {
+            return complete(claim);
+        }
+        held.add(claim);
+        if (flushed) {
+            writeHeld();
+        } else {
+            scheduleWrite();
+        }
+        return true;
+    }
+
+    @Override
+    public void flushCompletions() {
+        flushed = true;
+        writeHeld();
+        synchronized (writerLock) {
+            if (writer != null) {
+                writer.shutdown();
+            }
+        }
+    }
+
+    private void scheduleWrite() {
+        if (!writeScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        synchronized (writerLock) {
+            if (writer == null) {
+                writer = new ScheduledThreadPoolExecutor(1, runnable -> {
+                    Thread thread = new Thread(runnable, "calendly-publication-completions");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            }
+            if (!writer.isShutdown()) {
+                writer.schedule(() -> {
+                    writeScheduled.set(false);
+                    writeHeld();
+                }, completionDelayNanos, TimeUnit.NANOSECONDS);
+                return;
+            }
+        }
+        writeScheduled.set(false);
+        writeHeld();
+    }
+
+    /** Deletes the held completions in transactions of their own. */
+    private void writeHeld() {
+        for (;;) {
+            List<PublicationClaim> batch = new ArrayList<>();
+            for (PublicationClaim next; batch.size() < MAX_COMPLETIONS && (next = held.poll()) != null;) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            try {
+                List<Boolean> deleted = jdbc.inTransaction("could not complete publications",
+                        connection -> delete(connection, batch));
+                logTakenOver(batch, deleted);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the completion of {} publication(s) ({}); they run again once their leases"
+                        + " expire", batch.size(), e.toString());
+            }
+        }
+    }
+
+    private static List<Boolean> delete(Connection connection, List<PublicationClaim> batch) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(COMPLETE)) {
+            for (PublicationClaim claim : batch) {
+                delete.setObject(1, claim.id());
+                delete.setLong(2, claim.version());
+                delete.addBatch();
+            }
+            int[] counts = delete.executeBatch();
+            List<Boolean> deleted = new ArrayList<>(counts.length);
+            for (int count : counts) {
+                deleted.add(count != 0);
+            }
+            return deleted;
+        }
+    }
+
+    private static void logTakenOver(List<PublicationClaim> batch, List<Boolean> deleted) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (!deleted.get(i)) {
+                LOG.warn("Publication {} was taken over after its lease expired; its new holder records it",
+                        batch.get(i).id());
+            }
+        }
     }
 
     @Override
@@ -203,6 +393,7 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
 
     @Override
     public PublicationCounts counts() {
+        writeHeld();
         return jdbc.withConnection("could not count publications", JdbcPublicationReads::counts);
     }
 
@@ -210,7 +401,14 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     public PublicationPage list(PublicationStatus status, int page, int size) {
         Objects.requireNonNull(status, "status");
         Pages.check(page, size);
+        writeHeld();
         return jdbc.withConnection("could not list publications",
                 connection -> JdbcPublicationReads.list(connection, jdbc.postgres(connection), status, page, size));
+    }
+
+    /** The held completions an append transaction took and, once deleted, whether each row was there. */
+    private static final class Taken {
+        final List<PublicationClaim> claims = new ArrayList<>();
+        List<Boolean> deleted = List.of();
     }
 }

@@ -340,7 +340,7 @@ public final class ListenerDispatcher implements AutoCloseable {
 
     /**
      * Stops the retries and the executor this dispatcher created for {@link ListenerMode#ASYNC}; running
-     * listeners finish.
+     * listeners finish. Writes the completions the registry holds, and has it write later ones at once.
      */
     @Override
     public void close() {
@@ -348,5 +348,6 @@ public final class ListenerDispatcher implements AutoCloseable {
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
+        registry.flushCompletions();
     }
 }

@@ -95,6 +95,27 @@ public interface PublicationRegistry {
     boolean complete(PublicationClaim claim);
 
     /**
+     * Completes a publication soon: its listener returned. The dispatcher calls this one. By default it
+     * is {@link #complete}; a registry may instead hold the completion for a moment and write it with
+     * other writes, so that completions share transactions. A process that dies before it is written
+     * runs the listener again, as if it had died before the listener returned. Reads through this
+     * registry never show a held completion's publication as outstanding.
+     *
+     * @param claim the attempt's claim
+     * @return {@code false} when the claim is known to be no longer current
+     */
+    default boolean completeSoon(PublicationClaim claim) {
+        return complete(claim);
+    }
+
+    /**
+     * Writes the completions {@link #completeSoon} holds; later ones are written at once. Called by
+     * {@link ListenerDispatcher#close()}. Does nothing by default.
+     */
+    default void flushCompletions() {
+    }
+
+    /**
      * Records a failed attempt and makes the publication due again.
      *
      * @param claim the attempt's claim

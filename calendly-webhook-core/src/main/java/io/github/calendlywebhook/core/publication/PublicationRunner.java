@@ -60,7 +60,7 @@ final class PublicationRunner {
                     publication.listenerId(), publication.attempt(), publication.createdAt());
             ListenerCalls.within(context, () -> listener.onEvent(publication.event(), context));
             completed.incrementAndGet();
-            record(claim, () -> registry.complete(claim));
+            record(claim, () -> registry.completeSoon(claim));
         } catch (RuntimeException e) {
             failed.incrementAndGet();
             failed(publication, e, started);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -149,12 +150,29 @@ final class JdbcEventStore implements ProjectingEventStore, JdbcAppendingStore {
 
     /** Appends events in one transaction: all of them are committed, or none and an exception. */
     private List<AppendResult> appendTogether(List<StoredEvent> events) {
-        return transactions.inTransaction("could not store the events", connection -> appendBatch(connection, events));
+        return tellingParticipant(() -> transactions.inTransaction("could not store the events",
+                connection -> appendBatch(connection, events)));
     }
 
     private AppendResult appendAlone(StoredEvent event) {
-        return transactions.inTransaction("could not store the event",
-                connection -> appendBatch(connection, List.of(event)).get(0));
+        return tellingParticipant(() -> transactions.inTransaction("could not store the event",
+                connection -> appendBatch(connection, List.of(event)).get(0)));
+    }
+
+    /** Runs an append transaction and tells the participant, if any, how it ended. */
+    private <T> T tellingParticipant(Supplier<T> transaction) {
+        JdbcAppendParticipant told = participant;
+        if (told == null) {
+            return transaction.get();
+        }
+        boolean committed = false;
+        try {
+            T result = transaction.get();
+            committed = true;
+            return result;
+        } finally {
+            told.finished(committed);
+        }
     }
 
     private List<AppendResult> appendBatch(Connection connection, List<StoredEvent> events) throws SQLException {

@@ -25,4 +25,13 @@ public interface JdbcAppendParticipant {
      * @throws SQLException to fail the transaction
      */
     void stored(Connection connection, Map<String, StoredEvent> events) throws SQLException;
+
+    /**
+     * Called on the thread of each append transaction once it has ended, whether or not it called
+     * {@link #stored}; a transaction retried after a rollback ends once. Does nothing by default.
+     *
+     * @param committed whether the transaction committed
+     */
+    default void finished(boolean committed) {
+    }
 }

@@ -1,0 +1,204 @@
+package io.github.calendlywebhook.core.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.calendlywebhook.core.delivery.EventSource;
+import io.github.calendlywebhook.core.event.CalendlyEventParser;
+import io.github.calendlywebhook.core.store.AppendResult;
+import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.ProjectingEventStore;
+import io.github.calendlywebhook.core.store.StoreUnavailableException;
+import io.github.calendlywebhook.core.store.StoredEvent;
+import io.github.calendlywebhook.test.Eventually;
+import io.github.calendlywebhook.test.SignedPayloads;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Completions held by {@link JdbcPublicationRegistry#completeSoon}: deleted by the next append
+ * transaction, by the writer thread when none comes, held again when that transaction rolls back, and
+ * written before any read and at close.
+ */
+class JdbcPublicationCompletionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
+    private static final Duration NEVER = Duration.ofHours(1);
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private final JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:completions"
+            + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    private final CalendlyEventParser parser = CalendlyEventParser.create();
+    private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicBoolean failNextCommit = new AtomicBoolean();
+    private final DataSource dataSource = countingCommits(pool);
+
+    @BeforeEach
+    void createTables() {
+        JdbcSchema.create(pool);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+        pool.dispose();
+    }
+
+    @Test
+    void heldCompletionsAreDeletedByTheNextAppendWithoutACommitOfTheirOwn() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        EventStore store = storeOf(registry);
+        List<PublicationClaim> stored = append(store, 3);
+        PublicationClaim takenOver = new PublicationClaim(stored.get(2).id(), PublicationClaim.FIRST + 1);
+        int commitsBefore = commits.get();
+
+        assertThat(registry.completeSoon(stored.get(0))).isTrue();
+        assertThat(registry.completeSoon(stored.get(1))).isTrue();
+        assertThat(registry.completeSoon(takenOver)).isTrue();
+        assertThat(rows()).hasSize(3);
+        PublicationClaim next = append(store, 1).get(0);
+
+        assertThat(commits.get() - commitsBefore).isEqualTo(1);
+        assertThat(rows()).containsExactlyInAnyOrder(stored.get(2).id().toString(), next.id().toString());
+    }
+
+    @Test
+    void theWriterThreadDeletesHeldCompletionsWhenNoAppendComes() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, Duration.ofMillis(10));
+        List<PublicationClaim> stored = append(storeOf(registry), 2);
+
+        registry.completeSoon(stored.get(0));
+        registry.completeSoon(stored.get(1));
+
+        Eventually.until("the held completions are written", Duration.ofSeconds(10), () -> rows().isEmpty());
+    }
+
+    @Test
+    void anAppendThatRollsBackHoldsItsCompletionsAgainForTheNextWrite() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        EventStore store = storeOf(registry);
+        List<PublicationClaim> stored = append(store, 2);
+        registry.completeSoon(stored.get(0));
+
+        failNextCommit.set(true);
+        assertThatThrownBy(() -> append(store, 1)).isInstanceOf(StoreUnavailableException.class);
+        assertThat(rowsWithoutWriting()).containsExactlyInAnyOrder(stored.get(0).id().toString(),
+                stored.get(1).id().toString());
+        PublicationClaim next = append(store, 1).get(0);
+
+        assertThat(rows()).containsExactlyInAnyOrder(stored.get(1).id().toString(), next.id().toString());
+    }
+
+    @Test
+    void readsWriteHeldCompletionsFirstSoTheyNeverShowThemOutstanding() {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        List<PublicationClaim> stored = append(storeOf(registry), 2);
+
+        registry.completeSoon(stored.get(0));
+
+        assertThat(registry.counts()).isEqualTo(new PublicationCounts(1, 0, 0));
+        registry.completeSoon(stored.get(1));
+        assertThat(registry.list(PublicationStatus.PENDING, 0, 10).items()).isEmpty();
+    }
+
+    @Test
+    void closingWritesHeldCompletionsAndCompletesLaterOnesAtOnce() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        List<PublicationClaim> stored = append(storeOf(registry), 2);
+        registry.completeSoon(stored.get(0));
+
+        registry.flushCompletions();
+        assertThat(rowsWithoutWriting()).containsExactly(stored.get(1).id().toString());
+
+        assertThat(registry.completeSoon(stored.get(1))).isTrue();
+        assertThat(registry.completeSoon(stored.get(1))).isFalse();
+        assertThat(rowsWithoutWriting()).isEmpty();
+    }
+
+    private EventStore storeOf(JdbcPublicationRegistry registry) {
+        NewPublications publications = new NewPublications(List.of("crm"), "node-1", NOW, NOW.plusSeconds(30));
+        return ProjectingEventStore.jdbc(dataSource, ZoneOffset.UTC, registry.storeParticipant(() -> publications));
+    }
+
+    /** Stores that many new events with one publication each; returns their claims. */
+    private List<PublicationClaim> append(EventStore store, int count) {
+        List<PublicationClaim> claims = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] body = SignedPayloads.inviteeCreated();
+            StoredEvent event = StoredEvent.of(parser.parse(body), body, NOW, EventSource.WEBHOOK);
+            assertThat(store.append(event)).isEqualTo(AppendResult.STORED);
+            claims.add(new PublicationClaim(Publication.id(event.key(), "crm"), PublicationClaim.FIRST));
+        }
+        return claims;
+    }
+
+    /** The ids in the table, read beside the registry, so without writing what it holds. */
+    private List<String> rowsWithoutWriting() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM calendly_publication")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private List<String> rows() {
+        try {
+            return rowsWithoutWriting();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The data source, counting commits; the next commit fails when the test asks for it. */
+    private DataSource countingCommits(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, target, args);
+                    return method.getName().equals("getConnection") ? counting((Connection) result) : result;
+                });
+    }
+
+    private Connection counting(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("commit")) {
+                        if (failNextCommit.getAndSet(false)) {
+                            throw new SQLException("the disk is full", "HY000");
+                        }
+                        commits.incrementAndGet();
+                    }
+                    return invoke(method, connection, args);
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
