@@ -36,32 +36,35 @@ import org.junit.jupiter.api.Test;
 /**
  * Completions held by {@link JdbcPublicationRegistry#completeSoon}: deleted by the next append
  * transaction, by the writer thread when none comes, held again when that transaction rolls back, and
- * written before any read and at close.
+ * written before any read and at close. Each test runs on a fresh database of the subclass.
  */
-class JdbcPublicationCompletionsTest {
+abstract class JdbcPublicationCompletionsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-15T12:00:00Z");
     private static final Duration NEVER = Duration.ofHours(1);
-    private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private final JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:completions"
-            + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", "sa", "");
     private final CalendlyEventParser parser = CalendlyEventParser.create();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicBoolean failNextCommit = new AtomicBoolean();
-    private final DataSource dataSource = countingCommits(pool);
+    private JdbcConnectionPool pool;
+    private DataSource dataSource;
+
+    /** Returns a new, empty database. */
+    protected abstract JdbcConnectionPool newDatabase();
+
+    /** Disposes of a database of {@link #newDatabase()}. */
+    protected abstract void dispose(JdbcConnectionPool database) throws SQLException;
 
     @BeforeEach
     void createTables() {
+        pool = newDatabase();
+        dataSource = countingCommits(pool);
         JdbcSchema.create(pool);
     }
 
     @AfterEach
-    void close() throws Exception {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SHUTDOWN");
-        }
-        pool.dispose();
+    void close() throws SQLException {
+        dispose(pool);
     }
 
     @Test
