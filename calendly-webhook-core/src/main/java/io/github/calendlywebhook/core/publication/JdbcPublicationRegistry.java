@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -64,15 +65,22 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     /** The held completions the current thread's append transaction deletes, until it ends. */
     private final ThreadLocal<Taken> deleting = ThreadLocal.withInitial(Taken::new);
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
-    private final Object writerLock = new Object();
-    /** Created with the first held completion; guarded by {@link #writerLock}. */
-    private @Nullable ScheduledThreadPoolExecutor writer;
+    private final ScheduledThreadPoolExecutor writer;
     private volatile boolean flushed;
 
     private JdbcPublicationRegistry(DataSource dataSource, Duration completionDelay) {
         this.jdbc = new JdbcSupport(dataSource);
         this.claims = new JdbcPublicationClaims(jdbc);
         this.completionDelayNanos = completionDelay.toNanos();
+        this.writer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "calendly-publication-completions");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // No thread until the first held completion, and none once idle: a registry without listeners,
+        // or one that is dropped, leaves nothing running.
+        writer.setKeepAliveTime(10, TimeUnit.SECONDS);
+        writer.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -239,35 +247,22 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     public void flushCompletions() {
         flushed = true;
         writeHeld();
-        synchronized (writerLock) {
-            if (writer != null) {
-                writer.shutdown();
-            }
-        }
+        writer.shutdown();
     }
 
     private void scheduleWrite() {
         if (!writeScheduled.compareAndSet(false, true)) {
             return;
         }
-        synchronized (writerLock) {
-            if (writer == null) {
-                writer = new ScheduledThreadPoolExecutor(1, runnable -> {
-                    Thread thread = new Thread(runnable, "calendly-publication-completions");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-            }
-            if (!writer.isShutdown()) {
-                writer.schedule(() -> {
-                    writeScheduled.set(false);
-                    writeHeld();
-                }, completionDelayNanos, TimeUnit.NANOSECONDS);
-                return;
-            }
+        try {
+            writer.schedule(() -> {
+                writeScheduled.set(false);
+                writeHeld();
+            }, completionDelayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            writeScheduled.set(false);
+            writeHeld();
         }
-        writeScheduled.set(false);
-        writeHeld();
     }
 
     /** Deletes the held completions in transactions of their own. */
