@@ -14,7 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * transaction deletes them with its own rows, and a writer thread deletes what is left after
  * {@link #COMPLETION_DELAY}. Under load, completing a listener's publication then costs no commit of its
  * own (on H2 with {@code WRITE_DELAY=0}, no write to the file). Reads of the table write the held
- * completions first, so they never show a returned listener's publication as outstanding.
+ * completions first, and wait for the transactions that are deleting others, so they never show a
+ * returned listener's publication as outstanding.
  */
 final class JdbcPublicationRegistry implements PublicationRegistry {
 
@@ -63,7 +67,9 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     /** Completions to write: the listener returned, the row is still there. */
     private final ConcurrentLinkedQueue<PublicationClaim> held = new ConcurrentLinkedQueue<>();
     /** The held completions the current thread's append transaction deletes, until it ends. */
-    private final ThreadLocal<Taken> deleting = ThreadLocal.withInitial(Taken::new);
+    private final ThreadLocal<@Nullable Taken> deleting = new ThreadLocal<>();
+    /** Every transaction deleting held completions, append or writer, until it ends. */
+    private final Set<Taken> taking = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean writeScheduled = new AtomicBoolean();
     private final ScheduledThreadPoolExecutor writer;
     private volatile boolean flushed;
@@ -122,9 +128,14 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
      */
     private void deleteHeld(Connection connection) throws SQLException {
         Taken taken = deleting.get();
-        for (PublicationClaim next; taken.claims.size() < MAX_COMPLETIONS && (next = held.poll()) != null;) {
-            taken.claims.add(next);
+        if (taken == null) {
+            if (held.peek() == null) {
+                return;
+            }
+            taken = take();
+            deleting.set(taken);
         }
+        taken.poll(held);
         if (taken.claims.isEmpty()) {
             return;
         }
@@ -143,17 +154,33 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     /** Ends the current thread's share of held completions: done when committed, held again otherwise. */
     private void heldDeleted(boolean committed) {
         Taken taken = deleting.get();
-        if (taken.claims.isEmpty()) {
+        if (taken == null) {
             return;
         }
+        deleting.remove();
+        boolean heldAgain = !committed && !taken.claims.isEmpty();
         if (committed) {
             logTakenOver(taken.claims, taken.deleted);
-        } else {
+        } else if (heldAgain) {
             held.addAll(taken.claims);
             scheduleWrite();
         }
-        taken.claims.clear();
-        taken.deleted = List.of();
+        ended(taken, heldAgain);
+    }
+
+    /**
+     * Announces a transaction that is about to take held completions. It is announced before it takes
+     * any, so a reader that finds the queue empty finds every completion it missed in {@link #taking}.
+     */
+    private Taken take() {
+        Taken taken = new Taken();
+        taking.add(taken);
+        return taken;
+    }
+
+    private void ended(Taken taken, boolean heldAgain) {
+        taking.remove(taken);
+        taken.ended.complete(heldAgain);
     }
 
     private static void insert(Connection connection, Map<String, StoredEvent> events, NewPublications publications)
@@ -198,7 +225,7 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
         if (listenerIds.isEmpty()) {
             return List.of();
         }
-        writeHeld();
+        writeHeldAndWait();
         List<ClaimedPublication> ready = new ArrayList<>();
         for (JdbcPublicationClaims.Claimed claimed : claims.claim(List.copyOf(listenerIds), owner, now, leaseUntil, limit)) {
             CalendlyEvent event = claimed.event();
@@ -246,7 +273,7 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     @Override
     public void flushCompletions() {
         flushed = true;
-        writeHeld();
+        writeHeldAndWait();
         writer.shutdown();
     }
 
@@ -267,21 +294,39 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
 
     /** Deletes the held completions in transactions of their own. */
     private void writeHeld() {
-        for (;;) {
-            List<PublicationClaim> batch = new ArrayList<>();
-            for (PublicationClaim next; batch.size() < MAX_COMPLETIONS && (next = held.poll()) != null;) {
-                batch.add(next);
-            }
-            if (batch.isEmpty()) {
-                return;
-            }
+        while (held.peek() != null) {
+            Taken batch = take();
             try {
-                List<Boolean> deleted = jdbc.inTransaction("could not complete publications",
-                        connection -> delete(connection, batch));
-                logTakenOver(batch, deleted);
+                batch.poll(held);
+                if (!batch.claims.isEmpty()) {
+                    List<Boolean> deleted = jdbc.inTransaction("could not complete publications",
+                            connection -> delete(connection, batch.claims));
+                    logTakenOver(batch.claims, deleted);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Could not record the completion of {} publication(s) ({}); they run again once their leases"
-                        + " expire", batch.size(), e.toString());
+                        + " expire", batch.claims.size(), e.toString());
+            } finally {
+                ended(batch, false);
+            }
+        }
+    }
+
+    /**
+     * Writes the held completions, then waits for the transactions that took others before: once it
+     * returns, every completion held when it was called is in the table. A transaction that rolled back
+     * holds its completions again, and they are written in the next round.
+     */
+    private void writeHeldAndWait() {
+        Taken own = deleting.get();
+        boolean heldAgain = true;
+        while (heldAgain) {
+            writeHeld();
+            heldAgain = false;
+            for (Taken taken : List.copyOf(taking)) {
+                if (taken != own) {
+                    heldAgain |= taken.ended.join();
+                }
             }
         }
     }
@@ -388,7 +433,7 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
 
     @Override
     public PublicationCounts counts() {
-        writeHeld();
+        writeHeldAndWait();
         return jdbc.withConnection("could not count publications", JdbcPublicationReads::counts);
     }
 
@@ -396,14 +441,24 @@ final class JdbcPublicationRegistry implements PublicationRegistry {
     public PublicationPage list(PublicationStatus status, int page, int size) {
         Objects.requireNonNull(status, "status");
         Pages.check(page, size);
-        writeHeld();
+        writeHeldAndWait();
         return jdbc.withConnection("could not list publications",
                 connection -> JdbcPublicationReads.list(connection, jdbc.postgres(connection), status, page, size));
     }
 
-    /** The held completions an append transaction took and, once deleted, whether each row was there. */
+    /**
+     * The held completions one transaction took and, once deleted, whether each row was there. It ends
+     * with whether they are held again.
+     */
     private static final class Taken {
         final List<PublicationClaim> claims = new ArrayList<>();
+        final CompletableFuture<Boolean> ended = new CompletableFuture<>();
         List<Boolean> deleted = List.of();
+
+        void poll(ConcurrentLinkedQueue<PublicationClaim> held) {
+            for (PublicationClaim next; claims.size() < MAX_COMPLETIONS && (next = held.poll()) != null;) {
+                claims.add(next);
+            }
+        }
     }
 }

@@ -25,8 +25,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +41,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Completions held by {@link JdbcPublicationRegistry#completeSoon}: deleted by the next append
  * transaction, by the writer thread when none comes, held again when that transaction rolls back, and
- * written before any read and at close. Each test runs on a fresh database of the subclass.
+ * written before any read and at close; a read waits for the transactions that are deleting them. Each
+ * test runs on a fresh database of the subclass.
  */
 abstract class JdbcPublicationCompletionsTest {
 
@@ -46,6 +52,7 @@ abstract class JdbcPublicationCompletionsTest {
     private final CalendlyEventParser parser = CalendlyEventParser.create();
     private final AtomicInteger commits = new AtomicInteger();
     private final AtomicBoolean failNextCommit = new AtomicBoolean();
+    private final AtomicReference<CommitGate> nextCommit = new AtomicReference<>();
     private JdbcConnectionPool pool;
     private DataSource dataSource;
 
@@ -125,6 +132,54 @@ abstract class JdbcPublicationCompletionsTest {
     }
 
     @Test
+    void aReadWaitsForTheCompletionsTheWriterThreadIsCommitting() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, Duration.ofMillis(10));
+        PublicationClaim stored = append(storeOf(registry), 1).get(0);
+        CommitGate commit = holdNextCommit(false);
+
+        registry.completeSoon(stored);
+        commit.awaitReached();
+
+        assertThat(readWhileHeld(commit, registry::counts)).isEqualTo(PublicationCounts.NONE);
+    }
+
+    @Test
+    void aReadWaitsForTheCompletionsAnAppendIsCommitting() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        EventStore store = storeOf(registry);
+        PublicationClaim first = append(store, 1).get(0);
+        registry.completeSoon(first);
+        CommitGate commit = holdNextCommit(false);
+        FutureTask<List<PublicationClaim>> appending = start(() -> append(store, 1));
+        commit.awaitReached();
+
+        List<Publication> pending = readWhileHeld(commit,
+                () -> registry.list(PublicationStatus.PENDING, 0, 10).items());
+
+        PublicationClaim next = appending.get(10, TimeUnit.SECONDS).get(0);
+        assertThat(pending).extracting(Publication::id).containsExactly(next.id());
+    }
+
+    @Test
+    void aReadWritesAgainTheCompletionsOfAnAppendThatRollsBackWhileItWaits() throws Exception {
+        JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
+        EventStore store = storeOf(registry);
+        List<PublicationClaim> stored = append(store, 2);
+        registry.completeSoon(stored.get(0));
+        CommitGate commit = holdNextCommit(true);
+        FutureTask<List<PublicationClaim>> appending = start(() -> append(store, 1));
+        commit.awaitReached();
+
+        List<Publication> pending = readWhileHeld(commit,
+                () -> registry.list(PublicationStatus.PENDING, 0, 10).items());
+
+        assertThatThrownBy(() -> appending.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(StoreUnavailableException.class);
+        assertThat(pending).extracting(Publication::id).containsExactly(stored.get(1).id());
+        assertThat(rowsWithoutWriting()).containsExactly(stored.get(1).id().toString());
+    }
+
+    @Test
     void closingWritesHeldCompletionsAndCompletesLaterOnesAtOnce() throws Exception {
         JdbcPublicationRegistry registry = JdbcPublicationRegistry.create(dataSource, NEVER);
         List<PublicationClaim> stored = append(storeOf(registry), 2);
@@ -136,6 +191,33 @@ abstract class JdbcPublicationCompletionsTest {
         assertThat(registry.completeSoon(stored.get(1))).isTrue();
         assertThat(registry.completeSoon(stored.get(1))).isFalse();
         assertThat(rowsWithoutWriting()).isEmpty();
+    }
+
+    /** Makes the next commit wait until the test opens it, and then fail if asked to. */
+    private CommitGate holdNextCommit(boolean fail) {
+        CommitGate gate = new CommitGate(fail);
+        nextCommit.set(gate);
+        return gate;
+    }
+
+    private static <T> FutureTask<T> start(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        new Thread(task, "test-append").start();
+        return task;
+    }
+
+    /**
+     * Reads on a thread of its own while the commit is held, and lets the commit go on once the read
+     * waits or has returned; a read that does not wait returns what the table held before that commit.
+     */
+    private static <T> T readWhileHeld(CommitGate commit, Callable<T> read) throws Exception {
+        FutureTask<T> task = new FutureTask<>(read);
+        Thread reader = new Thread(task, "test-read");
+        reader.start();
+        Eventually.until("the read waits or returns", Duration.ofSeconds(10),
+                () -> task.isDone() || reader.getState() == Thread.State.WAITING);
+        commit.open.countDown();
+        return task.get(10, TimeUnit.SECONDS);
     }
 
     private EventStore storeOf(JdbcPublicationRegistry registry) {
@@ -188,6 +270,10 @@ abstract class JdbcPublicationCompletionsTest {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("commit")) {
+                        CommitGate gate = nextCommit.getAndSet(null);
+                        if (gate != null && gate.pass()) {
+                            throw new SQLException("the disk is full", "HY000");
+                        }
                         if (failNextCommit.getAndSet(false)) {
                             throw new SQLException("the disk is full", "HY000");
                         }
@@ -195,6 +281,30 @@ abstract class JdbcPublicationCompletionsTest {
                     }
                     return invoke(method, connection, args);
                 });
+    }
+
+    /** A commit held until the test opens it. */
+    private static final class CommitGate {
+        final CountDownLatch reached = new CountDownLatch(1);
+        final CountDownLatch open = new CountDownLatch(1);
+        final boolean fail;
+
+        CommitGate(boolean fail) {
+            this.fail = fail;
+        }
+
+        /** Waits, on the committing thread, until the test opens the gate; returns whether to fail. */
+        boolean pass() throws InterruptedException {
+            reached.countDown();
+            if (!open.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the commit");
+            }
+            return fail;
+        }
+
+        void awaitReached() throws InterruptedException {
+            assertThat(reached.await(10, TimeUnit.SECONDS)).as("the commit is reached").isTrue();
+        }
     }
 
     private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
