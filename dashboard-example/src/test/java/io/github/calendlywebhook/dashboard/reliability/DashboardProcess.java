@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
 /**
@@ -131,6 +132,17 @@ final class DashboardProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /**
+     * Stops the process with SIGTERM, as a container runtime or a service manager does, and waits until it
+     * has exited.
+     */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("the dashboard did not stop within 2 minutes:\n" + logTail());
+        }
+    }
+
     /** Returns the base URI, {@code http://127.0.0.1:<port>}. */
     URI base() {
         return URI.create("http://127.0.0.1:" + port);
@@ -184,7 +196,7 @@ final class DashboardProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     kill();
                 }
             } catch (InterruptedException e) {
