@@ -36,8 +36,7 @@ class ListenerRetryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        application = ApplicationProcess.start(Path.of(System.getProperty("app.jar")), "Started BookingsApplication",
-                ApplicationProcess.AddressVariables.SPRING_BOOT, Map.of("CALENDLY_WEBHOOK_SECRET", SECRET,
+        application = BookingsJar.start(Map.of("CALENDLY_WEBHOOK_SECRET", SECRET,
                 "ALLOWED_IPS", "10.0.0.0/8",
                 "CALENDLY_WEBHOOK_TRUSTED_PROXIES", "127.0.0.1/32",
                 "BOOKINGS_CRM_DOWN_FIRST_TIME", "true",

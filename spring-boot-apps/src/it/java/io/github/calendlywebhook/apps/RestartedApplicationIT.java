@@ -16,8 +16,7 @@ class RestartedApplicationIT extends PackagedApplicationConformanceTest {
 
     @Override
     protected ApplicationProcess start(Map<String, String> variables) throws Exception {
-        return ApplicationProcess.start(Path.of(System.getProperty("app.jar")), "Started BookingsApplication",
-                ApplicationProcess.AddressVariables.SPRING_BOOT, variables);
+        return BookingsJar.start(variables);
     }
 
     @Override

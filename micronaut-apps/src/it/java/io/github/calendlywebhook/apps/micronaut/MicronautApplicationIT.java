@@ -20,8 +20,7 @@ class MicronautApplicationIT extends PackagedApplicationConformanceTest {
 
     @Override
     protected ApplicationProcess start(Map<String, String> variables) throws Exception {
-        return ApplicationProcess.start(Path.of(System.getProperty("app.jar")), "Startup completed",
-                ApplicationProcess.AddressVariables.MICRONAUT, variables);
+        return BookingsJar.start(variables);
     }
 
     @Override

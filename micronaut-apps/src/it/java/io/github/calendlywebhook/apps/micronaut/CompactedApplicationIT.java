@@ -1,0 +1,19 @@
+package io.github.calendlywebhook.apps.micronaut;
+
+import io.github.calendlywebhook.test.ApplicationProcess;
+import io.github.calendlywebhook.test.PackagedApplicationCompactionTest;
+import java.util.Map;
+
+/** The Micronaut application on an H2 file that a graceful stop compacts. */
+class CompactedApplicationIT extends PackagedApplicationCompactionTest {
+
+    @Override
+    protected ApplicationProcess start(Map<String, String> variables) throws Exception {
+        return BookingsJar.start(variables);
+    }
+
+    @Override
+    protected String urlVariable() {
+        return "DATASOURCES_DEFAULT_URL";
+    }
+}
