@@ -1,11 +1,8 @@
 package io.github.calendlywebhook.benchmarks;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,13 +11,11 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -114,11 +109,7 @@ public final class H2Chunks {
         try {
             return book(directory, mode, bookings, perCommit, idleSeconds);
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            Directories.delete(directory);
         }
     }
 
@@ -211,12 +202,7 @@ public final class H2Chunks {
 
     /** The SHA-256 of the text; in {@code ordered} mode its first 8 bytes are the booking's number. */
     private static byte[] digest(String text, Mode mode, int booking) {
-        byte[] digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
+        byte[] digest = H2KeyPages.sha256(text);
         if (mode == Mode.ORDERED) {
             for (int i = 0; i < Long.BYTES; i++) {
                 digest[i] = (byte) ((long) booking >>> (56 - 8 * i));

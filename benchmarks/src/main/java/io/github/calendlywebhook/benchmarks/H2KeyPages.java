@@ -13,11 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * What an H2 file database writes per commit for new bookings, and how much of it the text keys cost.
@@ -84,11 +82,7 @@ public final class H2KeyPages {
         try {
             return append(directory, digest, bookings, perCommit);
         } finally {
-            try (Stream<Path> files = Files.walk(directory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
-            }
+            Directories.delete(directory);
         }
     }
 
@@ -181,7 +175,8 @@ public final class H2KeyPages {
         }
     }
 
-    private static byte[] sha256(String text) {
+    /** Returns the SHA-256 of the text's UTF-8 bytes. */
+    static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
