@@ -43,18 +43,21 @@ public class CalendlyWebhookStoreFactory {
 
     /**
      * Returns the gate that installs the tables in the application's data source now or, when the database is
-     * down at startup, once it is reachable (retried in the background and at each delivery).
+     * down at startup, once it is reachable (retried in the background and at each delivery), and that
+     * compacts an embedded H2 file every {@code store.h2-compaction-interval}.
      *
      * @param dataSource the application's data source
+     * @param properties the bound properties
      * @return the gate the JDBC stores connect through
      */
     @Singleton
     @Bean(preDestroy = "close")
     @Requires(beans = DataSource.class)
     @Requires(missingBeans = SchemaGate.class)
-    SchemaGate calendlySchemaGate(DataSource dataSource) {
+    SchemaGate calendlySchemaGate(DataSource dataSource, CalendlyWebhookProperties properties) {
         SchemaGate gate = SchemaGate.withShippedScripts(dataSource);
         gate.retryInBackground(SCHEMA_RETRY);
+        gate.compactH2File(properties.getStore().getH2CompactionInterval());
         return gate;
     }
 

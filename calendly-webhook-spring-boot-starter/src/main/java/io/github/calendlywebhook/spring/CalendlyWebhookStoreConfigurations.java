@@ -53,14 +53,17 @@ final class CalendlyWebhookStoreConfigurations {
 
         /**
          * Installs the tables now or, with the database down, once it is reachable (retried in the background
-         * and at each delivery); until then deliveries are answered 503.
+         * and at each delivery); until then deliveries are answered 503. Compacts an embedded H2 file every
+         * {@code calendly.webhook.store.h2-compaction-interval}.
          */
         @Bean(destroyMethod = "close")
         @DependsOnDatabaseInitialization
         @ConditionalOnMissingBean
-        SchemaGate calendlyWebhookSchemaGate(DataSource dataSource, SchemaInstaller schema) {
+        SchemaGate calendlyWebhookSchemaGate(DataSource dataSource, SchemaInstaller schema,
+                CalendlyWebhookProperties properties) {
             SchemaGate gate = SchemaGate.open(dataSource, schema::install);
             gate.retryInBackground(SCHEMA_RETRY);
+            gate.compactH2File(properties.getStore().getH2CompactionInterval());
             return gate;
         }
 

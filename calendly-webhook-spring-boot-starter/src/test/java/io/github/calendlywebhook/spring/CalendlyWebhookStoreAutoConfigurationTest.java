@@ -11,12 +11,14 @@ import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.test.SignedPayloads;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -52,6 +54,30 @@ class CalendlyWebhookStoreAutoConfigurationTest {
                     .extracting(bean -> bean.getClass().getSimpleName()).isEqualTo("JdbcEventStore");
             assertThat(JdbcSchema.exists(context.getBean(DataSource.class))).isTrue();
         });
+    }
+
+    @Test
+    void storeOnAnH2FileShouldBeCompactedAtTheConfiguredInterval(CapturedOutput output, @TempDir Path dir) {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE, CalendlyWebhookAutoConfiguration.class))
+                .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
+                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("compacted") + ";WRITE_DELAY=0",
+                        "calendly.webhook.store.h2-compaction-interval=100ms")
+                .run(context -> {
+                    Instant deadline = Instant.now().plusSeconds(30);
+                    while (!output.toString().contains("Compacting the H2 file every PT0.1S")
+                            && Instant.now().isBefore(deadline)) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(output).contains("Compacting the H2 file every PT0.1S");
+                });
+    }
+
+    @Test
+    void storeWithANegativeCompactionIntervalShouldFailTheStart() {
+        withDatabase.withPropertyValues("calendly.webhook.store.h2-compaction-interval=-1s").run(context ->
+                assertThat(context).hasFailed().getFailure()
+                        .hasStackTraceContaining("calendly.webhook.store.h2-compaction-interval must be 0 (off) or positive"));
     }
 
     @Test

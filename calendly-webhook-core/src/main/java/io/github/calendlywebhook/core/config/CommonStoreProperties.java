@@ -8,13 +8,22 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * The {@code calendly.webhook.store.*} keys every adapter binds: how the in-memory store, used when the
- * application has no database, bounds what it keeps.
+ * The {@code calendly.webhook.store.*} keys every adapter binds: how often an embedded H2 file is compacted,
+ * and how the in-memory store, used when the application has no database, bounds what it keeps.
  */
 public class CommonStoreProperties {
 
+    /** The default delay between two compactions of an embedded H2 file. */
+    public static final Duration DEFAULT_H2_COMPACTION_INTERVAL = Duration.ofSeconds(30);
+
     /** The in-memory store, used when the application has no database. */
     private final InMemory inMemory;
+
+    /**
+     * How often an embedded H2 file database is compacted while the application runs, so that it does not
+     * grow with every commit; 0 switches it off.
+     */
+    private Duration h2CompactionInterval = DEFAULT_H2_COMPACTION_INTERVAL;
 
     /** Creates the store properties with every default. */
     public CommonStoreProperties() {
@@ -33,6 +42,16 @@ public class CommonStoreProperties {
     /** Returns the in-memory store properties. */
     public InMemory getInMemory() {
         return inMemory;
+    }
+
+    /** Returns how often an embedded H2 file database is compacted; 0 when never. */
+    public Duration getH2CompactionInterval() {
+        return h2CompactionInterval;
+    }
+
+    /** Sets how often an embedded H2 file database is compacted; 0 switches it off. */
+    public void setH2CompactionInterval(Duration h2CompactionInterval) {
+        this.h2CompactionInterval = h2CompactionInterval;
     }
 
     /** The in-memory store, used when the application has no database. */
