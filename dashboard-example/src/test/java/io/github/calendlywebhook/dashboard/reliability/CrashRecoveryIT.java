@@ -47,13 +47,8 @@ class CrashRecoveryIT {
     private static void crashMidStreamAndResend(String name, DashboardProcess dashboard) throws Exception {
         Deliveries deliveries = new Deliveries(DELIVERIES);
         AtomicInteger acknowledged = new AtomicInteger();
-        CompletableFuture<Map<String, Deliveries.Answer>> firstPass = CompletableFuture.supplyAsync(() -> {
-            try {
-                return deliveries.send(dashboard.webhook(), THREADS, acknowledged);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Map<String, Deliveries.Answer>> firstPass =
+                deliveries.sendInBackground(dashboard.webhook(), THREADS, acknowledged);
         awaitAcknowledged(acknowledged, firstPass);
         dashboard.kill();
         Map<String, Deliveries.Answer> beforeKill = firstPass.get();

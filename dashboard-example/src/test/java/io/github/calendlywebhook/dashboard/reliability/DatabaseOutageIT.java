@@ -33,13 +33,8 @@ class DatabaseOutageIT {
                 DashboardProcess dashboard = DashboardProcess.start(workDir, "outage", postgres.dashboardEnvironment())) {
             Deliveries deliveries = new Deliveries(DELIVERIES);
             AtomicInteger acknowledged = new AtomicInteger();
-            CompletableFuture<Map<String, Deliveries.Answer>> load = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return deliveries.send(dashboard.webhook(), THREADS, acknowledged);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Map<String, Deliveries.Answer>> load =
+                    deliveries.sendInBackground(dashboard.webhook(), THREADS, acknowledged);
             await(() -> acknowledged.get() >= DELIVERIES / 4, "a quarter of the deliveries acknowledged");
             postgres.stop();
             int acknowledgedAtStop = acknowledged.get();

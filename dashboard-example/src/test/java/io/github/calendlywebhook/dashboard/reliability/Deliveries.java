@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +88,17 @@ final class Deliveries {
             pool.shutdownNow();
         }
         return answers;
+    }
+
+    /** Starts {@link #send} on another thread and returns its answers once it is done. */
+    CompletableFuture<Map<String, Answer>> sendInBackground(URI endpoint, int threads, AtomicInteger acknowledged) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return send(endpoint, threads, acknowledged);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     /** Sends one delivery and returns its answer. */
