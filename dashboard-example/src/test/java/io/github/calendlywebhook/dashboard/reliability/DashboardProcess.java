@@ -176,6 +176,11 @@ final class DashboardProcess implements AutoCloseable {
         }
     }
 
+    /** Returns the working directory, where the default H2 file lies under {@code data}. */
+    Path directory() {
+        return log.getParent();
+    }
+
     /** Returns the name the process was started under. */
     String name() {
         return log.getFileName().toString().replace(".log", "");
