@@ -41,6 +41,9 @@ final class H2FileCompaction {
         this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "calendly-h2-compaction");
             thread.setDaemon(true);
+            // Not the creating thread's loader: a servlet container that creates the stores while it starts
+            // would take this thread for one its web application leaked.
+            thread.setContextClassLoader(H2FileCompaction.class.getClassLoader());
             return thread;
         });
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
