@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * names them, loaded only once a connection has shown that the database is H2, so that applications on
  * PostgreSQL need no H2 on their classpath. One {@link #compact} is the work H2's background writer does
  * on a file, which {@code WRITE_DELAY=0} stops: it rewrites the live pages of chunks that are mostly dead
- * (at most {@value #WRITE_LIMIT_MIB} MiB of them per pass, passes for at most the budget) and commits; then,
- * while chunks fill less than {@value #TARGET_FILL_RATE} % of the file, it moves up to
- * {@value #WRITE_LIMIT_MIB} MiB of them into free space nearer the start, and H2 cuts the file after its
- * last chunk.
+ * (at most {@value #WRITE_LIMIT_MIB} MiB of them per pass, passes for at most the budget) and commits; then
+ * H2 drops the chunks dead for longer than their retention time and, while chunks fill at most
+ * {@value #TARGET_FILL_RATE} % of the file, moves up to {@value #WRITE_LIMIT_MIB} MiB of them into free space
+ * nearer the start, and cuts the file after its last chunk. H2 drops a chunk only some versions after the
+ * commit that made it dead, so an idle file shrinks once new commits arrive.
  *
  * <p>H2 frees a chunk only once none of its pages is live, after the commit that holds their new copies and
  * after its retention time (45 s by default), and syncs the file before it moves a chunk; a process killed
@@ -76,8 +77,10 @@ final class H2FileStore {
         if (passes > 0) {
             store.commit();
         }
-        if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < TARGET_FILL_RATE) {
-            randomAccess.compactMoveChunks(101, WRITE_LIMIT_MIB << 20, store);
+        if (file instanceof RandomAccessStore randomAccess) {
+            // Under H2's store lock: drops the chunks that have been dead for their retention time, then moves
+            // chunks down only while the file's fill rate is at or below the target.
+            randomAccess.compactMoveChunks(TARGET_FILL_RATE, WRITE_LIMIT_MIB << 20, store);
         }
         return new Run(passes, liveBefore, file.getChunksFillRate(), sizeBefore, file.size());
     }
