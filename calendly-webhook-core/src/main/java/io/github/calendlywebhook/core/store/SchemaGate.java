@@ -165,6 +165,12 @@ public final class SchemaGate {
         compaction = H2FileCompaction.start(target, this::installed, interval);
     }
 
+    /** Returns whether compaction runs are scheduled. */
+    boolean compacting() {
+        H2FileCompaction running = compaction;
+        return running != null && running.running();
+    }
+
     /** Stops the background retries and the compaction, if any. */
     public void close() {
         Thread thread = retrying;

@@ -87,7 +87,11 @@ class H2FileCompactionTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("calendly.webhook.store.h2-compaction-interval");
         gate.compactH2File(Duration.ZERO);
+        assertThat(gate.compacting()).isFalse();
+        gate.compactH2File(Duration.ofHours(1));
+        assertThat(gate.compacting()).isTrue();
         gate.close();
+        assertThat(gate.compacting()).isFalse();
     }
 
     /**
