@@ -13,7 +13,9 @@ import io.github.calendlywebhook.core.store.JdbcSchema;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,29 @@ class CalendlyWebhookStoreAutoConfigurationTest {
                     }
                     assertThat(output).contains("Compacting the H2 file every PT0.1S");
                 });
+    }
+
+    @Test
+    void storeOnAnH2FileWithACompactionIntervalOfZeroSecondsShouldNotBeCompacted(@TempDir Path dir) {
+        Set<Thread> before = compactionThreads();
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE, CalendlyWebhookAutoConfiguration.class))
+                .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
+                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("uncompacted") + ";WRITE_DELAY=0",
+                        "calendly.webhook.store.h2-compaction-interval=0s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(EventStore.class);
+                    Set<Thread> started = compactionThreads();
+                    started.removeAll(before);
+                    assertThat(started).isEmpty();
+                });
+    }
+
+    /** Returns the threads alive now that run an H2 file's compaction. */
+    private static Set<Thread> compactionThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("calendly-h2-compaction") && thread.isAlive())
+                .collect(Collectors.toSet());
     }
 
     @Test
