@@ -16,10 +16,11 @@ import org.jspecify.annotations.Nullable;
  * names them, loaded only once a connection has shown that the database is H2, so that applications on
  * PostgreSQL need no H2 on their classpath. One {@link #compact} is the work H2's background writer does
  * on a file, which {@code WRITE_DELAY=0} stops: it rewrites the live pages of chunks that are mostly dead
- * (at most {@value #WRITE_LIMIT_MIB} MiB of them per pass, passes for at most the budget) and commits; then
- * H2 drops the chunks dead for longer than their retention time and, while chunks fill at most
- * {@value #TARGET_FILL_RATE} % of the file, moves up to {@value #WRITE_LIMIT_MIB} MiB of them into free space
- * nearer the start, and cuts the file after its last chunk. H2 drops a chunk only some versions after the
+ * (at most {@value #REWRITE_PASS_MIB} MiB of them per pass, passes {@link #PAUSE} apart for at most the
+ * budget, so that a commit, which needs the store lock each pass holds, waits for one small pass at most)
+ * and commits; then H2 drops the chunks dead for longer than their retention time and, while chunks fill at
+ * most {@value #TARGET_FILL_RATE} % of the file, moves up to {@value #WRITE_LIMIT_MIB} MiB of them into free
+ * space nearer the start, and cuts the file after its last chunk. H2 drops a chunk only some versions after the
  * commit that made it dead, so an idle file shrinks once new commits arrive.
  *
  * <p>H2 frees a chunk only once none of its pages is live, after the commit that holds their new copies and
@@ -31,6 +32,10 @@ final class H2FileStore {
     /** Below this live share (of the chunks, or of the file) chunks are rewritten, or moved down. */
     static final int TARGET_FILL_RATE = 90;
     static final int WRITE_LIMIT_MIB = 16;
+    /** What one rewriting pass writes at most, holding H2's store lock. */
+    static final int REWRITE_PASS_MIB = 2;
+    /** Between two rewriting passes, for the commits waiting for H2's store lock. */
+    static final Duration PAUSE = Duration.ofMillis(10);
 
     private final MVStore store;
 
@@ -71,18 +76,37 @@ final class H2FileStore {
         long sizeBefore = file.size();
         long deadline = System.nanoTime() + budget.toNanos();
         int passes = 0;
-        while (System.nanoTime() - deadline < 0 && store.compact(TARGET_FILL_RATE, WRITE_LIMIT_MIB << 20)) {
+        // Each pass holds H2's store lock, which every commit needs, so the passes are small and the commits
+        // that queued for the lock during one go on for a while before the next.
+        while (System.nanoTime() - deadline < 0 && store.compact(TARGET_FILL_RATE, REWRITE_PASS_MIB << 20)) {
             passes++;
+            if (!pause()) {
+                break;
+            }
         }
         if (passes > 0) {
             store.commit();
         }
         if (file instanceof RandomAccessStore randomAccess) {
+            // H2 syncs the file under its store lock before it moves a chunk; syncing first, while commits go on,
+            // leaves that sync little to write.
+            file.sync();
             // Under H2's store lock: drops the chunks that have been dead for their retention time, then moves
             // chunks down only while the file's fill rate is at or below the target.
             randomAccess.compactMoveChunks(TARGET_FILL_RATE, WRITE_LIMIT_MIB << 20, store);
         }
         return new Run(passes, liveBefore, file.getChunksFillRate(), sizeBefore, file.size());
+    }
+
+    /** Sleeps {@link #PAUSE}; returns {@code false}, keeping the interrupt, when interrupted. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
