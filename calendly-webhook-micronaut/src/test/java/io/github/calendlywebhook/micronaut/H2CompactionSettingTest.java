@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.calendlywebhook.core.store.EventStore;
+import io.github.calendlywebhook.core.store.SchemaGate;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -12,8 +13,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ class H2CompactionSettingTest {
 
     private static final String SPEC = "h2-compaction-setting";
     private static final String KEY = "calendly.webhook.store.h2-compaction-interval";
-    /** The name of the thread that runs the compaction. */
-    private static final String THREAD = "calendly-h2-compaction";
 
     @TempDir
     Path dir;
@@ -36,41 +33,27 @@ class H2CompactionSettingTest {
                 KEY, interval)).environmentPropertySource(false).start();
     }
 
-    /** Returns the compaction threads alive now. */
-    private static Set<Thread> compactionThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals(THREAD) && thread.isAlive())
-                .collect(Collectors.toSet());
-    }
-
     @Test
-    void anIntervalShouldCompactTheFileUntilTheApplicationCloses() throws InterruptedException {
-        Set<Thread> before = compactionThreads();
-        Set<Thread> started;
+    void anIntervalShouldCompactTheFileUntilTheApplicationCloses() {
+        SchemaGate gate;
         try (ApplicationContext context = run("100ms")) {
             context.getBean(EventStore.class);
+            gate = context.getBean(SchemaGate.class);
 
             assertThat(context.getBean(CalendlyWebhookProperties.class).getStore().getH2CompactionInterval())
                     .isEqualTo(Duration.ofMillis(100));
-            started = compactionThreads();
-            started.removeAll(before);
-            assertThat(started).hasSize(1);
+            assertThat(gate.compacting()).isTrue();
         }
-        Thread thread = started.iterator().next();
-        thread.join(Duration.ofSeconds(15).toMillis());
-        assertThat(thread.isAlive()).isFalse();
+        assertThat(gate.compacting()).isFalse();
     }
 
     @Test
     void zeroSecondsShouldSwitchTheCompactionOff() {
-        Set<Thread> before = compactionThreads();
         try (ApplicationContext context = run("0s")) {
             context.getBean(EventStore.class);
 
             assertThat(context.getBean(CalendlyWebhookProperties.class).getStore().getH2CompactionInterval()).isZero();
-            Set<Thread> started = compactionThreads();
-            started.removeAll(before);
-            assertThat(started).isEmpty();
+            assertThat(context.getBean(SchemaGate.class).compacting()).isFalse();
         }
     }
 

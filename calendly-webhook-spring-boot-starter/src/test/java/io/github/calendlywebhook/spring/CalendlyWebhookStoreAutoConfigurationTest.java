@@ -10,12 +10,11 @@ import io.github.calendlywebhook.core.pipeline.WebhookResponse;
 import io.github.calendlywebhook.core.store.EventStore;
 import io.github.calendlywebhook.core.store.InMemoryEventStore;
 import io.github.calendlywebhook.core.store.JdbcSchema;
+import io.github.calendlywebhook.core.store.SchemaGate;
 import io.github.calendlywebhook.test.SignedPayloads;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -58,44 +57,33 @@ class CalendlyWebhookStoreAutoConfigurationTest {
         });
     }
 
-    @Test
-    void storeOnAnH2FileShouldBeCompactedAtTheConfiguredInterval(CapturedOutput output, @TempDir Path dir) {
-        new ApplicationContextRunner()
+    /** An application on an H2 file in the directory, with the compaction interval given. */
+    private static ApplicationContextRunner onH2File(Path dir, String interval) {
+        return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE, CalendlyWebhookAutoConfiguration.class))
                 .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
-                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("compacted") + ";WRITE_DELAY=0",
-                        "calendly.webhook.store.h2-compaction-interval=100ms")
-                .run(context -> {
-                    Instant deadline = Instant.now().plusSeconds(30);
-                    while (!output.toString().contains("Compacting the H2 file every PT0.1S")
-                            && Instant.now().isBefore(deadline)) {
-                        Thread.sleep(50);
-                    }
-                    assertThat(output).contains("Compacting the H2 file every PT0.1S");
-                });
+                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("store") + ";WRITE_DELAY=0",
+                        "calendly.webhook.store.h2-compaction-interval=" + interval);
+    }
+
+    @Test
+    void storeOnAnH2FileShouldBeCompactedAtTheConfiguredInterval(CapturedOutput output, @TempDir Path dir) {
+        onH2File(dir, "100ms").run(context -> {
+            assertThat(context.getBean(SchemaGate.class).compacting()).isTrue();
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (!output.toString().contains("Compacting the H2 file every PT0.1S") && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(output).contains("Compacting the H2 file every PT0.1S");
+        });
     }
 
     @Test
     void storeOnAnH2FileWithACompactionIntervalOfZeroSecondsShouldNotBeCompacted(@TempDir Path dir) {
-        Set<Thread> before = compactionThreads();
-        new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(BootLine.DATA_SOURCE, CalendlyWebhookAutoConfiguration.class))
-                .withPropertyValues("calendly.webhook.secret=" + Deliveries.SECRET, "spring.flyway.enabled=false",
-                        "spring.datasource.url=jdbc:h2:file:" + dir.resolve("uncompacted") + ";WRITE_DELAY=0",
-                        "calendly.webhook.store.h2-compaction-interval=0s")
-                .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(EventStore.class);
-                    Set<Thread> started = compactionThreads();
-                    started.removeAll(before);
-                    assertThat(started).isEmpty();
-                });
-    }
-
-    /** Returns the threads alive now that run an H2 file's compaction. */
-    private static Set<Thread> compactionThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("calendly-h2-compaction") && thread.isAlive())
-                .collect(Collectors.toSet());
+        onH2File(dir, "0s").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(EventStore.class);
+            assertThat(context.getBean(SchemaGate.class).compacting()).isFalse();
+        });
     }
 
     @Test

@@ -165,8 +165,13 @@ public final class SchemaGate {
         compaction = H2FileCompaction.start(target, this::installed, interval);
     }
 
-    /** Returns whether compaction runs are scheduled. */
-    boolean compacting() {
+    /**
+     * Returns whether runs of {@link #compactH2File} are scheduled: not before it is called, with an interval
+     * of 0, once a first run found no embedded H2 file, or after {@link #close}.
+     *
+     * @return {@code true} while the compaction runs at its interval
+     */
+    public boolean compacting() {
         H2FileCompaction running = compaction;
         return running != null && running.running();
     }
