@@ -15,14 +15,18 @@
 #
 # Targets (TARGETS, default all of them):
 #   jetty-memory, jetty-h2          core's servlet in embedded Jetty (LoadServer), in-memory / H2 store
-#   spring-memory, spring-h2        the Spring Boot starter in the smallest application with a listener
-#                                   (benchmarks/spring-app)
-#   micronaut-memory, micronaut-h2  the Micronaut adapter in the smallest application with a listener
-#                                   (benchmarks/micronaut-app)
+#   spring-memory, spring-h2,       the Spring Boot starter in the smallest application with a listener
+#   spring-pg                       (benchmarks/spring-app)
+#   micronaut-memory, micronaut-h2, the Micronaut adapter in the smallest application with a listener
+#   micronaut-pg                    (benchmarks/micronaut-app)
 #   node                            the Node receiver (benchmarks/node/receiver.js)
 #   dashboard                       dashboard-example: the starter with its H2 store, audit log and live updates
 # Each Java target measures its own application's /baseline in the same run. The H2 store is a file
-# database in a temporary directory. Every run is bounded by DURATION; servers are stopped on exit.
+# database in a temporary directory. The -pg targets run on a PostgreSQL server of their own with durable
+# commits (benchmarks' PostgresServer: embedded binaries from a Maven artifact, on PORT + 1), whose CPU
+# counts in the server column. The smallest applications with a database also answer /plain-insert, one
+# INSERT of the body committed on its own (their database's floor), measured after their 30 % run and
+# reported as "insert". Every run is bounded by DURATION; servers are stopped on exit.
 # HEAP sets every Java server's heap options; by default none, so each server runs on the JVM's default
 # flags as a user starts it (the in-memory stores are bounded, so the default heap holds a full run).
 # JAVA_OPTS adds JVM options to every Java server (e.g. -XX:StartFlightRecording=...).
@@ -42,6 +46,7 @@ THREADS=${THREADS:-1}
 SIZE=${SIZE:-4096}
 COUNT=${COUNT:-400000}
 PORT=${PORT:-18081}
+PG_URL=jdbc:postgresql://127.0.0.1:$((PORT + 1))/postgres
 HEAP=${HEAP:-}
 JAVA_OPTS=${JAVA_OPTS:-}
 JAR=benchmarks/target/benchmarks.jar
@@ -54,7 +59,7 @@ WEBHOOK_PATH=/api/webhooks/calendly
 
 command -v wrk >/dev/null || { echo "wrk is required (Debian: apt-get install -y wrk)" >&2; exit 1; }
 command -v node >/dev/null || { echo "node is required" >&2; exit 1; }
-TARGETS=${TARGETS:-jetty-memory jetty-h2 node spring-memory spring-h2 micronaut-memory micronaut-h2 dashboard}
+TARGETS=${TARGETS:-jetty-memory jetty-h2 node spring-memory spring-h2 spring-pg micronaut-memory micronaut-h2 micronaut-pg dashboard}
 # The names of earlier versions of this script.
 TARGETS=$(echo " $TARGETS " | sed -e 's/ memory / jetty-memory /g' -e 's/ h2 / jetty-h2 /g' -e 's/ spring / dashboard /g')
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -71,12 +76,19 @@ DASHBOARD_JAR=$(realpath -m "${DASHBOARD_JAR:-dashboard-example/target/dashboard
 
 WORK=$(mktemp -d)
 SERVER_PID=""
+DB_PID=""
+DB_DIR=""
 stop_server() {
-  if [ -n "$SERVER_PID" ]; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-    SERVER_PID=""
-  fi
+  local pid
+  for pid in "$SERVER_PID" "$DB_PID"; do
+    if [ -n "$pid" ]; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  SERVER_PID=""
+  DB_PID=""
+  DB_DIR=""
 }
 trap 'stop_server; rm -rf "$WORK"' EXIT
 
@@ -100,9 +112,16 @@ signed_file() {
 }
 
 CLOCK_TICKS=$(getconf CLK_TCK)
-# cpu_ticks: the server's user + system CPU time so far, in clock ticks.
+# cpu_ticks: the server's user + system CPU time so far, in clock ticks, with its PostgreSQL server's:
+# the postmaster and its processes (the pool's backends live as long as the server).
 cpu_ticks() {
-  awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"
+  local pids=$SERVER_PID postmaster
+  if [ -n "$DB_DIR" ]; then
+    postmaster=$(head -n 1 "$DB_DIR/postmaster.pid")
+    pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
+  fi
+  # shellcheck disable=SC2086 # one stat file per process
+  (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null) | awk '{ sum += $14 + $15 } END { print sum }'
 }
 
 RESULTS="$WORK/results.txt"
@@ -143,10 +162,19 @@ warm_up() {
   rm -f "$file"
 }
 
+# start_postgres <directory>: a fresh PostgreSQL server on PORT + 1, for a -pg target.
+start_postgres() {
+  java -cp "$JAR" io.github.calendlywebhook.benchmarks.PostgresServer "$((PORT + 1))" "$1/pg" > "$1-pg.log" 2>&1 &
+  DB_PID=$!
+  wait_for_port "$((PORT + 1))"
+  DB_DIR=$1/pg
+}
+
 # start <target> <run>: starts the target's server on PORT, with a fresh store.
 start() {
   local dir="$WORK/$1-$2"
   mkdir -p "$dir"
+  case "$1" in *-pg) start_postgres "$dir" ;; esac
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
   case "$1" in
     jetty-*)
@@ -154,11 +182,11 @@ start() {
         "${1#jetty-}" > "$dir.log" 2>&1 &
       ;;
     spring-*)
-      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir java $HEAP $JAVA_OPTS -jar "$SPRING_JAR" \
+      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir PG_URL=$PG_URL java $HEAP $JAVA_OPTS -jar "$SPRING_JAR" \
         --server.port="$PORT" --spring.profiles.active="${1#spring-}" > "$dir.log" 2>&1 &
       ;;
     micronaut-*)
-      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir MICRONAUT_ENVIRONMENTS=${1#micronaut-} PORT=$PORT \
+      CALENDLY_WEBHOOK_SECRET=$SECRET H2_DIR=$dir PG_URL=$PG_URL MICRONAUT_ENVIRONMENTS=${1#micronaut-} PORT=$PORT \
         java $HEAP $JAVA_OPTS -jar "$MICRONAUT_JAR" > "$dir.log" 2>&1 &
       ;;
     dashboard)
@@ -181,8 +209,9 @@ start() {
 # before either is measured, so neither measurement pays for compiling the server's shared HTTP path.
 run_target() {
   local url="http://127.0.0.1:$PORT$WEBHOOK_PATH" base="http://127.0.0.1:$PORT/baseline"
-  local has_baseline=1
+  local has_baseline=1 has_floor=
   case "$1" in node|dashboard) has_baseline= ;; esac
+  case "$1" in spring-h2|spring-pg|micronaut-h2|micronaut-pg) has_floor=1 ;; esac
   start "$1" 0
   if [ -n "$has_baseline" ]; then
     warm_up "$base" 0
@@ -200,6 +229,10 @@ run_target() {
   fi
   warm_up "$url" 30
   measure "$1" 30 "$url"
+  if [ -n "$has_floor" ]; then
+    warm_up "http://127.0.0.1:$PORT/plain-insert" 0
+    measure "$1" insert "http://127.0.0.1:$PORT/plain-insert"
+  fi
   stop_server
 }
 
@@ -214,24 +247,26 @@ mkdir -p benchmarks/target
   while read -r target row rest; do
     eval "$rest"
     wrapped=$(( requests > COUNT ? (requests - COUNT) * 100 / requests : 0 ))
-    [ "$row" = baseline ] || row="$row % dup"
+    case "$row" in baseline|insert) ;; *) row="$row % dup" ;; esac
     echo "| $target | $row | $rps | $p50_ms | $p99_ms | $cpu_us | $requests | $wrapped % | $non2xx | $socket_errors |"
   done < "$RESULTS"
   echo
-  echo "| target | run | / same-app baseline | req/s / Node | p99 / Node's p99 |"
-  echo "|---|---|---:|---:|---:|"
+  echo "| target | run | / same-app baseline | / plain-INSERT floor | req/s / Node | p99 / Node's p99 |"
+  echo "|---|---|---:|---:|---:|---:|"
   awk '
     { rps = ""; p99 = ""; for (i = 3; i <= NF; i++) { if ($i ~ /^rps=/) rps = substr($i, 5) + 0;
         if ($i ~ /^p99_ms=/) p99 = substr($i, 8) + 0 }
       target[NR] = $1; row[NR] = $2; value[NR] = rps; tail[NR] = p99;
-      if ($2 == "baseline") baseline[$1] = rps; if ($1 == "node") { node[$2] = rps; nodep99[$2] = p99 } }
+      if ($2 == "baseline") baseline[$1] = rps; if ($2 == "insert") floor[$1] = rps;
+      if ($1 == "node") { node[$2] = rps; nodep99[$2] = p99 } }
     END {
       for (i = 1; i <= NR; i++) {
-        if (row[i] == "baseline" || target[i] == "node") continue;
+        if (row[i] == "baseline" || row[i] == "insert" || target[i] == "node") continue;
         b = (target[i] in baseline) ? sprintf("%.2fx", value[i] / baseline[target[i]]) : "-";
+        f = (target[i] in floor) ? sprintf("%.2fx", value[i] / floor[target[i]]) : "-";
         n = (row[i] in node) ? sprintf("%.2fx", value[i] / node[row[i]]) : "-";
         l = (row[i] in nodep99 && nodep99[row[i]] > 0) ? sprintf("%.1fx", tail[i] / nodep99[row[i]]) : "-";
-        printf "| %s | %s %% dup | %s | %s | %s |\n", target[i], row[i], b, n, l;
+        printf "| %s | %s %% dup | %s | %s | %s | %s |\n", target[i], row[i], b, f, n, l;
       }
     }' "$RESULTS"
 } | tee benchmarks/target/load-results.md

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Property(name = "micronaut.server.port", value = "-1")
 @Property(name = "calendly.webhook.secret", value = ConformanceSettings.SECRET)
-class H2StoreApplicationTest extends MicronautLoadApplicationContract implements TestPropertyProvider {
+class H2StoreApplicationTest extends MicronautDatabaseApplicationContract implements TestPropertyProvider {
 
     @Inject
     EventStore store;

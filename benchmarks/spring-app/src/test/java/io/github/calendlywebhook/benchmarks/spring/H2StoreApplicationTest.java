@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "calendly.webhook.secret=" + ConformanceSettings.SECRET)
 @ActiveProfiles("h2")
-class H2StoreApplicationTest extends SpringLoadApplicationContract {
+class H2StoreApplicationTest extends SpringDatabaseApplicationContract {
 
     @Autowired
     EventStore store;
