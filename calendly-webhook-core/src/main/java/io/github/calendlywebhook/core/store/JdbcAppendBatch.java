@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * allows: one event insert per event (prepared once per batch; on H2, when the store asks for it, the keys
  * stored already are read first in one statement, so redeliveries raise no unique violation), one insert of the final state for a
  * new invitee (a lock and an update only when the row already exists), each state row locked once per
- * batch, and the counter changes of the whole batch merged into one write per bucket row. The results
- * are only true once the caller commits.
+ * batch, and the counter changes of the whole batch merged into one write per bucket row. On PostgreSQL,
+ * where each statement is a round trip to the server, the events of a batch are inserted in one statement
+ * and so are the new invitees' rows. The results are only true once the caller commits.
  */
 final class JdbcAppendBatch {
 
@@ -95,15 +97,19 @@ final class JdbcAppendBatch {
             foundStored = !found.isEmpty();
             keys.addAll(found);
         }
-        String sql = INSERT_EVENT + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (StoredEvent event : events) {
-                if (insertEvent(insert, event)) {
-                    stored.put(StoreKeys.fit(event.key()), event);
-                    apply(connection, event);
-                    results.add(AppendResult.STORED);
-                } else {
-                    results.add(AppendResult.DUPLICATE);
+        if (dialect == Dialect.POSTGRESQL && events.size() > 1) {
+            appendTogether(connection, events, results, stored);
+        } else {
+            String sql = INSERT_EVENT + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (event_key) DO NOTHING" : "");
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                for (StoredEvent event : events) {
+                    if (insertEvent(insert, event)) {
+                        stored.put(StoreKeys.fit(event.key()), event);
+                        apply(connection, event, true);
+                        results.add(AppendResult.STORED);
+                    } else {
+                        results.add(AppendResult.DUPLICATE);
+                    }
                 }
             }
         }
@@ -116,6 +122,90 @@ final class JdbcAppendBatch {
             participant.stored(connection, stored);
         }
         return results;
+    }
+
+    /**
+     * PostgreSQL: inserts the events in one statement, then the rows of the invitees they create that nothing
+     * earlier in the batch touched, in another, and applies each stored event in order, as appending them one
+     * by one would. A create whose invitee row exists already takes the lock and update of any other event.
+     */
+    private void appendTogether(Connection connection, List<StoredEvent> events, List<AppendResult> results,
+            Map<String, StoredEvent> stored) throws SQLException {
+        List<StoredEvent> fresh = new ArrayList<>();
+        for (StoredEvent event : insertEvents(connection, events)) {
+            if (event == null) {
+                results.add(AppendResult.DUPLICATE);
+            } else {
+                fresh.add(event);
+                stored.put(StoreKeys.fit(event.key()), event);
+                results.add(AppendResult.STORED);
+            }
+        }
+        Map<StoredEvent, ProjectionStep> creates = new IdentityHashMap<>();
+        Set<String> touched = new HashSet<>();
+        List<InviteeState> newRows = new ArrayList<>();
+        for (StoredEvent event : fresh) {
+            CalendlyEvent parsed = event.event();
+            String inviteeUri = Projection.inviteeUri(parsed);
+            if (inviteeUri == null || !touched.add(inviteeUri) || Projection.noShowUri(parsed) != null
+                    || !(parsed instanceof InviteeCreatedEvent)) {
+                continue;
+            }
+            ProjectionStep step = projection.apply(event, InviteeState.absent(inviteeUri), null);
+            InviteeState created = step.invitee();
+            if (created != null && created.uri().equals(inviteeUri)) {
+                creates.put(event, step);
+                newRows.add(created);
+            }
+        }
+        Set<String> inserted = newRows.isEmpty() ? Set.of() : states.insertInvitees(connection, newRows);
+        for (StoredEvent event : fresh) {
+            ProjectionStep step = creates.get(event);
+            InviteeState created = step == null ? null : step.invitee();
+            if (step != null && created != null && inserted.contains(created.uri())) {
+                invitees.put(created.uri(), created);
+                addCounters(step, event.event());
+            } else {
+                apply(connection, event, false);
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL: inserts the events in one statement, skipping the keys stored already and the repeats
+     * within the batch; returns, in order, each event this stored and {@code null} for each duplicate.
+     */
+    private List<@Nullable StoredEvent> insertEvents(Connection connection, List<StoredEvent> events)
+            throws SQLException {
+        List<StoredEvent> sent = new ArrayList<>();
+        for (StoredEvent event : events) {
+            if (keys.add(StoreKeys.fit(event.key()))) {
+                sent.add(event);
+            }
+        }
+        Set<String> inserted = new HashSet<>();
+        if (!sent.isEmpty()) {
+            String sql = INSERT_EVENT + ", (?, ?, ?, ?, ?)".repeat(sent.size() - 1)
+                    + " ON CONFLICT (event_key) DO NOTHING RETURNING event_key";
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int next = 1;
+                for (StoredEvent event : sent) {
+                    bindEvent(insert, next, event);
+                    next += 5;
+                }
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        List<@Nullable StoredEvent> outcome = new ArrayList<>(events.size());
+        // A key is stored once: by its first event in the batch, and only if the database had none.
+        for (StoredEvent event : events) {
+            outcome.add(inserted.remove(StoreKeys.fit(event.key())) ? event : null);
+        }
+        return outcome;
     }
 
     /**
@@ -144,11 +234,7 @@ final class JdbcAppendBatch {
         if (!keys.add(key)) {
             return false;
         }
-        insert.setString(1, key);
-        insert.setString(2, JdbcValues.clip(event.event().name(), 255));
-        insert.setString(3, event.source().name());
-        JdbcValues.setInstant(insert, 4, event.receivedAt());
-        insert.setBytes(5, event.body());
+        bindEvent(insert, 1, event);
         try {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
@@ -160,11 +246,24 @@ final class JdbcAppendBatch {
         }
     }
 
-    private void apply(Connection connection, StoredEvent event) throws SQLException {
+    private static void bindEvent(PreparedStatement insert, int first, StoredEvent event) throws SQLException {
+        insert.setString(first, StoreKeys.fit(event.key()));
+        insert.setString(first + 1, JdbcValues.clip(event.event().name(), 255));
+        insert.setString(first + 2, event.source().name());
+        JdbcValues.setInstant(insert, first + 3, event.receivedAt());
+        insert.setBytes(first + 4, event.body());
+    }
+
+    /**
+     * Applies a stored event to its state rows and counters.
+     *
+     * @param tryCreate whether a create for an invitee this batch has not touched may insert its row at once
+     */
+    private void apply(Connection connection, StoredEvent event, boolean tryCreate) throws SQLException {
         CalendlyEvent parsed = event.event();
         String inviteeUri = Projection.inviteeUri(parsed);
         String noShowUri = Projection.noShowUri(parsed);
-        if (inviteeUri != null && noShowUri == null && parsed instanceof InviteeCreatedEvent
+        if (tryCreate && inviteeUri != null && noShowUri == null && parsed instanceof InviteeCreatedEvent
                 && !invitees.containsKey(inviteeUri) && createNewInvitee(connection, event, inviteeUri)) {
             return;
         }

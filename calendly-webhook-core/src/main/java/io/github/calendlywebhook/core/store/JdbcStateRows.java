@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +88,34 @@ final class JdbcStateRows {
             }
             throw e;
         }
+    }
+
+    /**
+     * PostgreSQL: inserts the rows of invitees not stored before in one statement, skipping those whose row
+     * exists already, and locks the new rows until the transaction ends.
+     *
+     * @param states the states to insert, one per URI
+     * @return the URIs whose rows this inserted
+     */
+    Set<String> insertInvitees(Connection connection, List<InviteeState> states) throws SQLException {
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO calendly_invitee (" + INVITEE_COLUMNS + ") VALUES " + row
+                + (", " + row).repeat(states.size() - 1) + " ON CONFLICT (uri) DO NOTHING RETURNING uri";
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int next = 1;
+            for (InviteeState state : states) {
+                insert.setString(next, state.uri());
+                bindInvitee(insert, state, next + 1);
+                next += 14;
+            }
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getString(1));
+                }
+            }
+        }
+        return inserted;
     }
 
     /** Binds every column but the URI, starting at a parameter index. */

@@ -130,6 +130,7 @@ abstract class JdbcGroupAppendTest {
 
         assertThat(batchResults).isEqualTo(singleResults).contains(AppendResult.DUPLICATE);
         assertSameNumbers(combined, reference);
+        assertSameRows(together, oneByOne);
         return found.get(found.size() - 1);
     }
 
@@ -296,6 +297,36 @@ abstract class JdbcGroupAppendTest {
         assertThat(actual.daily(RANGE, true)).containsExactlyInAnyOrderElementsOf(expected.daily(RANGE, true));
         assertThat(actual.eventTypeNames()).isEqualTo(expected.eventTypeNames());
         assertThat(actual.recentBookings(10_000, true)).isEqualTo(expected.recentBookings(10_000, true));
+    }
+
+    /** Checks that the two databases hold the same events and the same state rows, column by column. */
+    private static void assertSameRows(DataSource actual, DataSource expected) {
+        for (String sql : List.of("SELECT event_key, event_name, source, body FROM calendly_event ORDER BY event_key",
+                "SELECT uri, created, canceled, rescheduled, no_show, booking_day, event_type, event_type_name,"
+                        + " paid_amount, test, name, email, start_time, booked_at FROM calendly_invitee ORDER BY uri",
+                "SELECT uri, invitee_uri, created, deleted, bucket_day, event_type, test FROM calendly_no_show"
+                        + " ORDER BY uri")) {
+            assertThat(rows(actual, sql)).as(sql).isNotEmpty().isEqualTo(rows(expected, sql));
+        }
+    }
+
+    private static List<List<Object>> rows(DataSource database, String sql) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            List<List<Object>> all = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rows.getObject(i);
+                    row.add(value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(value));
+                }
+                all.add(row);
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     private static long count(DataSource database, String sql) throws SQLException {
