@@ -120,8 +120,9 @@ cpu_ticks() {
     postmaster=$(head -n 1 "$DB_DIR/postmaster.pid")
     pids="$pids $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')"
   fi
+  # A process that ended since pgrep (an autovacuum worker) has no stat file left: its CPU is not counted.
   # shellcheck disable=SC2086 # one stat file per process
-  (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null) | awk '{ sum += $14 + $15 } END { print sum }'
+  (cd /proc && cat $(printf '%s/stat ' $pids) 2>/dev/null || true) | awk '{ sum += $14 + $15 } END { print sum }'
 }
 
 RESULTS="$WORK/results.txt"
