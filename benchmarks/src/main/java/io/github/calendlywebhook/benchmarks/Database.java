@@ -74,11 +74,7 @@ public final class Database implements AutoCloseable {
                 return new Database(directory, h2, null, kind.equals("h2"));
             }
             if (kind.equals("postgres")) {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(directory)
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("fsync", "on")
-                        .start();
+                EmbeddedPostgres postgres = PostgresServer.durable(directory).start();
                 return new Database(directory, postgres.getPostgresDatabase(), postgres, false);
             }
             throw new IllegalArgumentException("unknown database " + kind);

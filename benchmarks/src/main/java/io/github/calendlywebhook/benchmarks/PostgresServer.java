@@ -21,6 +21,20 @@ public final class PostgresServer {
     }
 
     /**
+     * Returns the embedded server the benchmarks measure: every commit waits for its WAL to reach the disk
+     * ({@code synchronous_commit=on}, which the embedded server turns off by default, and {@code fsync=on}).
+     *
+     * @param dataDirectory where the server keeps its files
+     * @return the builder, to start or to configure further
+     */
+    static EmbeddedPostgres.Builder durable(Path dataDirectory) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on");
+    }
+
+    /**
      * Starts the server and keeps it running until the JVM is told to stop.
      *
      * @param args the port, the data directory (emptied first) and optional {@code name=value} settings
@@ -30,13 +44,10 @@ public final class PostgresServer {
             System.err.println("usage: PostgresServer <port> <data directory> [name=value ...]");
             System.exit(2);
         }
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = durable(Path.of(args[1]))
                 .setPort(Integer.parseInt(args[0]))
-                .setDataDirectory(Path.of(args[1]))
                 .setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on");
+                .setServerConfig("listen_addresses", "127.0.0.1");
         for (int i = 2; i < args.length; i++) {
             int equals = args[i].indexOf('=');
             if (equals < 1) {

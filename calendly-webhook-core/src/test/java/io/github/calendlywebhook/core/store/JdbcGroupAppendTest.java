@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -319,7 +320,7 @@ abstract class JdbcGroupAppendTest {
                 List<Object> row = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
                     Object value = rows.getObject(i);
-                    row.add(value instanceof byte[] bytes ? java.util.Arrays.toString(bytes) : String.valueOf(value));
+                    row.add(value instanceof byte[] bytes ? Arrays.toString(bytes) : String.valueOf(value));
                 }
                 all.add(row);
             }
